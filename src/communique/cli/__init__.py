@@ -1,0 +1,69 @@
+"""The ``communique`` command: a thin shell over the library functions of the same names.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; exit
+status is 0 on success (or inputs skipped for a stated reason), 1 when some inputs
+failed, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from communique import __version__
+from communique.errors import CommuniqueError, ModelNotFoundError, UsageError
+
+_COMMANDS = ("extract", "evaluate", "bench")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"communique: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand registered."""
+    import importlib
+
+    parser = _Parser(
+        prog="communique",
+        description="Structured political event data and quote attribution from news.",
+    )
+    parser.add_argument("--version", action="version", version=f"communique {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in _COMMANDS:
+        module = importlib.import_module(f"communique.cli.{name}_cmd")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``communique`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 2
+    except ModelNotFoundError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 2
+    except CommuniqueError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("communique: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

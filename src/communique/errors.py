@@ -1,0 +1,51 @@
+"""Exception classes raised by communique.
+
+Every error a user can trigger has its own class and a message that says what to do.
+"""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base class for every error communique raises on purpose."""
+
+
+class InputError(CommuniqueError):
+    """One input (file, record, WARC entry) cannot be read or holds no article.
+
+    ``where`` names the file and, for multi-record inputs, the record; the batch
+    continues with the next input.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class EmptyInputError(InputError):
+    """The input holds no text at all."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary or cannot be decoded as text in any known encoding."""
+
+
+class NoArticleError(InputError):
+    """The input is readable but no article body could be found in it."""
+
+
+class TruncatedInputError(InputError):
+    """A compressed or WARC input ends in the middle of a record."""
+
+
+class ModelNotFoundError(CommuniqueError):
+    """The requested spaCy pipeline is not installed."""
+
+
+class UsageError(CommuniqueError):
+    """The command line or API call is malformed (exit status 2)."""
+
+
+class DataFileError(CommuniqueError):
+    """A shipped or user-supplied data file is malformed."""

@@ -1,0 +1,27 @@
+"""Language identification, so that non-English articles are kept but not parsed."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# Languages the NLP stages support. Others are read, cleaned and reported as skipped.
+SUPPORTED_LANGUAGES = frozenset({"en"})
+# Below this many letters the identifier is unreliable; short texts are assumed English.
+_MIN_LETTERS = 40
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of ``text``'s language ("en" for very short texts)."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return "en"
+    lang, _prob = _identifier().classify(sample)
+    return str(lang)
