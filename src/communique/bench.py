@@ -64,9 +64,9 @@ def run_bench(
     """Time bare ``nlp.pipe`` and the full per-article pipeline on the same articles."""
     import spacy
 
+    from communique.article import Source
     from communique.extract import process
     from communique.ingest.readers import RawDocument
-    from communique.article import Source
     from communique.nlp.pipeline import load_pipeline, model_description, resolve_model_name
 
     texts = _load_texts(Path(path), limit)

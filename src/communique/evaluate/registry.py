@@ -58,6 +58,12 @@ _SUITES: dict[str, SuiteFn] = {}
 # Suite name -> module that registers it when imported.
 _SUITE_MODULES: dict[str, str] = {
     "extraction": "communique.evaluate.extraction",
+    "cleaning": "communique.evaluate.cleaning",
+    "actors": "communique.evaluate.actors",
+    "quotes": "communique.evaluate.quotes",
+    "events": "communique.evaluate.events",
+    "cameo": "communique.evaluate.cameo",
+    "petrarch": "communique.evaluate.petrarch",
 }
 
 

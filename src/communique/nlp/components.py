@@ -57,11 +57,16 @@ class SentenceBoundaries:
                 # Line-break tokens and a closing quote glued to the end of a sentence
                 # belong to the sentence before them; the parser sometimes splits there.
                 token.is_sent_start = False
-            elif "\n" in prev.text or "\n" in prev.whitespace_ or token.idx in heading_edges:
-                token.is_sent_start = True
-            elif prev.idx + len(prev.text) in heading_edges:
+            elif "\n" in prev.text or "\n" in prev.whitespace_ or token.idx in heading_edges or prev.idx + len(prev.text) in heading_edges:
                 token.is_sent_start = True
         return doc
+
+
+# Components added after the model's own, in this order: actors first (quotes and
+# events look speakers and participants up in the entity clusters), then quotes
+# (events inside a statement point to their quote), then events.
+# Each name must be registered with @Language.factory in this module.
+LATE_COMPONENTS: tuple[str, ...] = ()
 
 
 def add_components(nlp: Language) -> None:
@@ -72,3 +77,6 @@ def add_components(nlp: Language) -> None:
             nlp.add_pipe("communique_sentences", before=before)
         else:
             nlp.add_pipe("communique_sentences", first=True)
+    for name in LATE_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)

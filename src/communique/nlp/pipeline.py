@@ -47,11 +47,6 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
-# Components communique adds, in order, after the model's own. Each is a
-# @Language.factory registered in communique.nlp.components.
-COMPONENTS: tuple[str, ...] = ()
-
-
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load the chosen spaCy pipeline with communique's components added.
