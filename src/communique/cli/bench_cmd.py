@@ -44,4 +44,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"communique:    {result.full_articles_per_s} articles/s ({result.full_seconds} s)")
         print(f"ratio (communique / bare): {result.ratio}")
         print(f"peak RSS: {result.peak_rss_mb} MB")
+        total = sum(result.stage_seconds.values()) or 1.0
+        print("stage shares (of the summed stage time):")
+        for name, seconds in result.stage_seconds.items():
+            print(f"  {name:24s} {seconds:8.3f} s  {100 * seconds / total:5.1f}%")
     return 0

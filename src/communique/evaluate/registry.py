@@ -85,7 +85,8 @@ def suite_names() -> list[str]:
 def get_suite(name: str) -> SuiteFn:
     """The suite function registered as ``name``; :class:`UsageError` if unknown."""
     if name not in _SUITE_MODULES:
-        raise UsageError(f"unknown evaluation suite {name!r}; choose from {', '.join(suite_names())}")
+        choices = ", ".join(suite_names())
+        raise UsageError(f"unknown evaluation suite {name!r}; choose from {choices}")
     importlib.import_module(_SUITE_MODULES[name])
     return _SUITES[name]
 

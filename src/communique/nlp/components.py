@@ -57,7 +57,12 @@ class SentenceBoundaries:
                 # Line-break tokens and a closing quote glued to the end of a sentence
                 # belong to the sentence before them; the parser sometimes splits there.
                 token.is_sent_start = False
-            elif "\n" in prev.text or "\n" in prev.whitespace_ or token.idx in heading_edges or prev.idx + len(prev.text) in heading_edges:
+            elif (
+                "\n" in prev.text
+                or "\n" in prev.whitespace_
+                or token.idx in heading_edges
+                or prev.idx + len(prev.text) in heading_edges
+            ):
                 token.is_sent_start = True
         return doc
 
