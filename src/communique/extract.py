@@ -89,23 +89,26 @@ def process(
 
     def to_parse() -> Iterator[tuple[Any, PreparedArticle]]:
         for prepared in prepared_stream:
-            if prepared.skipped:
-                summary.skipped += 1
-                pending_skipped.append(prepared)
-                continue
-            doc = nlp.make_doc(prepared.article.text)
-            doc._.communique_structure = structure_of(prepared)
+            # A skipped article (other language, duplicate) travels through the pipe as
+            # an empty Doc: it gets no NLP, yet keeps its place, since nlp.pipe keeps
+            # order. Holding skipped articles aside instead reorders the output and, on a
+            # long run of them, holds them all in memory.
+            structure = structure_of(prepared)
+            if prepared.skipped:  # offsets into the text would not fit the empty Doc
+                structure = {**structure, "headings": [], "dateline": None,
+                             "skipped": prepared.skipped}
+            doc = nlp.make_doc("" if prepared.skipped else prepared.article.text)
+            doc._.communique_structure = structure
             yield doc, prepared
 
-    pending_skipped: list[PreparedArticle] = []
     for doc, prepared in nlp.pipe(to_parse(), as_tuples=True, batch_size=batch_size,
                                   n_process=n_process):
-        while pending_skipped:
-            yield build_document(pending_skipped.pop(0), None, model=model_name)
+        if prepared.skipped:
+            summary.skipped += 1
+            yield build_document(prepared, None, model=model_name)
+            continue
         summary.processed += 1
         yield build_document(prepared, doc, model=model_name)
-    while pending_skipped:
-        yield build_document(pending_skipped.pop(0), None, model=model_name)
 
 
 def _looks_like_path(value: str) -> bool:
@@ -127,11 +130,15 @@ def extract(
     caller passing one article learns why it failed; with several, bad ones are
     skipped (use the ``communique extract`` command to see each error).
     """
+    if published is not None:
+        from communique.ingest.dates import parse_user_date
+
+        published = parse_user_date(published)
     items: Iterable[RawDocument | InputError]
     if isinstance(text_or_path, Path) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):
-        items = list(read_inputs([text_or_path], max_bytes=max_bytes))
+        items = read_inputs([text_or_path], max_bytes=max_bytes)
     elif isinstance(text_or_path, str):
         items = [read_text(text_or_path)]
     else:

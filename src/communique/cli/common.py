@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 
-from communique.errors import InputError
+from communique.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    NoArticleError,
+    TruncatedInputError,
+)
 from communique.ingest.readers import DEFAULT_MAX_BYTES
+
+# Short labels for the summary line, most specific class first.
+_ERROR_LABELS: tuple[tuple[type[InputError], str], ...] = (
+    (EmptyInputError, "empty"),
+    (BinaryInputError, "binary"),
+    (TruncatedInputError, "truncated"),
+    (NoArticleError, "no article"),
+)
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:
+    """``--model``: which spaCy pipeline to load."""
     parser.add_argument(
         "--model", default=None,
         help="spaCy pipeline to use (default: $COMMUNIQUE_MODEL, else the small English model)",
@@ -17,14 +33,45 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files or folders (txt, html, json, jsonl, warc, any .gz); - for stdin")
+    """Input paths, ``--published`` and ``--max-bytes``, shared by commands that read articles."""
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="files or folders (txt, html, json, jsonl, warc, any of them .gz; folders are "
+             "read recursively, hidden files skipped); - reads standard input",
+    )
     parser.add_argument("--published", metavar="YYYY-MM-DD", default=None,
                         help="publication date for inputs that carry none")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help="largest document accepted, in bytes (default: %(default)s)")
+                        help="largest document or record accepted, in bytes "
+                             "(default: %(default)s)")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks folded, so that one error stays one stderr line."""
+    return " ".join(text.split())
 
 
 def report_error(error: InputError) -> None:
     """One line per bad input on stderr, naming the file/record and the reason."""
-    print(f"error: {error.where}: {error.reason}", file=sys.stderr)
+    print(f"error: {one_line(error.where)}: {one_line(error.reason)}", file=sys.stderr)
+
+
+def error_label(error: InputError) -> str:
+    """A short category for the run summary (empty, binary, truncated, no article, ...)."""
+    for cls, label in _ERROR_LABELS:
+        if isinstance(error, cls):
+            return label
+    reason = error.reason.lower()
+    if "invalid json" in reason:
+        return "invalid JSON"
+    if "larger than" in reason:
+        return "too large"
+    if "no such file" in reason:
+        return "not found"
+    return "unreadable"
+
+
+def format_counts(counts: Counter[str]) -> str:
+    """``"2 invalid JSON, 1 binary"``: most frequent first, ties by name."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{n} {label}" for label, n in ordered)

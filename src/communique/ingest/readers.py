@@ -1,22 +1,26 @@
 """Readers: every supported input format -> a stream of :class:`RawDocument`.
 
+Formats: plain text, HTML, JSON / JSONL (one object, an array, or one object per
+line), WARC / WARC.gz, any of them gzip-compressed, folders (recursive) and standard
+input (``-``). The format comes from the file suffix, else from the first bytes.
+
 Readers never raise for one bad document: they yield an :class:`InputError` in its
-place so that a batch goes on. Multi-record inputs (JSONL, WARC) are streamed record
-by record, so a 10 GB dump is never held in memory.
+place so that a batch goes on. Multi-record inputs (JSONL, JSON arrays, WARC) are
+streamed record by record, so a 10 GB dump, from a file or from stdin, is never held
+in memory; a single text or HTML document is read up to ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
 from communique.article import Source
 from communique.errors import (
@@ -26,17 +30,27 @@ from communique.errors import (
     TruncatedInputError,
     UsageError,
 )
-from communique.ingest.decoding import decode_bytes
+from communique.ingest.decoding import binary_kind, decode_bytes
+from communique.ingest.json_records import iter_json_values, record_fields
 
-# Largest single document accepted, in bytes. News articles are < 200 kB; anything
-# above this is a dump or an attack and would stall the parser.
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+# Largest single document accepted, in bytes. News articles are < 200 kB (the largest
+# AllSides body is 0.1 MB); anything above this is a dump or an attack and would stall
+# the parser.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
-_TEXT_SUFFIXES = {".txt", ".text", ".md"}
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-_JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-_WARC_SUFFIXES = {".warc", ".arc"}
+# Bytes looked at to recognise a format (and gzip) without consuming the stream.
+_SNIFF_BYTES = 8192
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+_WARC_SUFFIXES = frozenset({".warc", ".arc"})
 Kind = Literal["text", "html"]
+STDIN_NAME = "<stdin>"
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<!--", b"<head", b"<body", b"<meta",
+                b"<article", b"<div", b"<p>", b"<p ", b"<section", b"<main", b"<h1")
 
 
 @dataclass
@@ -52,22 +66,22 @@ class RawDocument:
 Item = RawDocument | InputError
 
 
-def _format_of(name: str) -> tuple[str, bool]:
-    """Return (format, gzipped) from a file name: format is text|html|json|warc|unknown."""
+def _format_of(name: str) -> str:
+    """Return the format named by a file's suffix (``.gz`` ignored): text, html, json,
+    warc, or unknown."""
     lower = name.lower()
-    gz = lower.endswith(".gz")
-    if gz:
+    if lower.endswith(".gz"):
         lower = lower[:-3]
     suffix = os.path.splitext(lower)[1]
     if suffix in _TEXT_SUFFIXES:
-        return "text", gz
+        return "text"
     if suffix in _HTML_SUFFIXES:
-        return "html", gz
+        return "html"
     if suffix in _JSON_SUFFIXES:
-        return "json", gz
+        return "json"
     if suffix in _WARC_SUFFIXES:
-        return "warc", gz
-    return "unknown", gz
+        return "warc"
+    return "unknown"
 
 
 def _sniff(head: bytes) -> str:
@@ -77,22 +91,73 @@ def _sniff(head: bytes) -> str:
         return "warc"
     if stripped[:1] in (b"{", b"["):
         return "json"
-    low = stripped[:512].lower()
-    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low or b"<head" in low:
+    low = stripped[:1024].lower()
+    # A page, or a pasted fragment that starts with a block tag; a plain-text article
+    # that merely mentions a tag further on stays text.
+    if low.startswith(_HTML_STARTS) or b"<body" in low or b"<head" in low:
         return "html"
     return "text"
+
+
+def _looks_html(text: str) -> bool:
+    return _sniff(text[:2048].encode("utf-8", "replace")) == "html"
+
+
+class _Replay(io.RawIOBase):
+    """A byte stream whose first bytes were already read: replays them, then reads on."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _replay(head: bytes, rest: IO[bytes]) -> IO[bytes]:
+    return io.BufferedReader(_Replay(head, rest), buffer_size=1 << 16)
+
+
+def _read_head(stream: IO[bytes], size: int) -> bytes:
+    """Read up to ``size`` bytes, looping because a pipe may return fewer per call."""
+    parts: list[bytes] = []
+    got = 0
+    while got < size:
+        data = stream.read(size - got)
+        if not data:
+            break
+        parts.append(data)
+        got += len(data)
+    return b"".join(parts)
+
+
+def _truncated(where: str, exc: BaseException) -> TruncatedInputError:
+    return TruncatedInputError(where, f"gzip data is truncated or corrupt ({exc})")
 
 
 def _read_limited(stream: IO[bytes], where: str, max_bytes: int) -> bytes:
     try:
         data = stream.read(max_bytes + 1)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise TruncatedInputError(where, f"compressed data is truncated or corrupt ({exc})")
+        raise _truncated(where, exc) from None
     if len(data) > max_bytes:
+        limit = max(1, max_bytes // (1024 * 1024))
         raise InputError(
             where,
-            f"document larger than the {max_bytes // (1024 * 1024)} MB limit; "
-            "split it or raise --max-bytes",
+            f"document larger than the {limit} MB limit (is it one long line or a dump?); "
+            "skipped (raise --max-bytes to read it)",
         )
     return data
 
@@ -101,8 +166,6 @@ def _single(stream: IO[bytes], source: Source, fmt: str, max_bytes: int) -> Iter
     where = source.describe()
     try:
         data = _read_limited(stream, where, max_bytes)
-        if fmt == "unknown":
-            fmt = _sniff(data[:2048])
         text, _encoding = decode_bytes(data, where, html=fmt == "html")
     except InputError as exc:
         yield exc
@@ -110,227 +173,154 @@ def _single(stream: IO[bytes], source: Source, fmt: str, max_bytes: int) -> Iter
     yield RawDocument(source, text, "html" if fmt == "html" else "text")
 
 
-def _iter_lines(stream: IO[bytes], where: str, max_bytes: int) -> Iterator[bytes | InputError]:
-    """Yield lines, replacing any longer than ``max_bytes`` by an error (never buffered whole)."""
-    while True:
-        try:
-            line = stream.readline(max_bytes + 1)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            yield TruncatedInputError(where, f"compressed data is truncated or corrupt ({exc})")
-            return
-        if not line:
-            return
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            yield InputError(where, f"line longer than {max_bytes // (1024 * 1024)} MB skipped")
-            while True:  # skip the rest of the oversized line in bounded chunks
-                rest = stream.readline(1024 * 1024)
-                if not rest or rest.endswith(b"\n"):
-                    break
-            continue
-        yield line
-
-
-def _first(record: dict[str, Any], *names: str) -> Any:
-    for name in names:
-        if name in record and record[name] not in (None, ""):
-            return record[name]
-    return None
-
-
 def json_record_to_document(record: Any, source: Source) -> RawDocument:
-    """Map one JSON object to a document: ``text``/``content`` plus optional metadata."""
+    """Map one JSON object to a document: ``text``/``content`` plus optional metadata.
+
+    Raises :class:`InputError` when the record is not an object or has no text.
+    """
     where = source.describe()
     if not isinstance(record, dict):
         raise InputError(where, f"expected a JSON object, found {type(record).__name__}")
-    body = _first(record, "text", "content", "body", "html")
-    if not isinstance(body, str) or not body.strip():
+    body, body_field, meta = record_fields(record)
+    if body is None:
         raise EmptyInputError(where, "JSON record has no 'text' or 'content' field with text")
-    kind: Kind = "html" if "html" in record and body is record["html"] else "text"
-    if kind == "text" and _sniff(body[:2048].encode("utf-8", "replace")) == "html":
-        kind = "html"
-    authors = _first(record, "authors", "author")
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.replace(" and ", ",").split(",") if a.strip()]
-    meta = {
-        "id": _first(record, "id", "_id", "article_id"),
-        "title": _first(record, "title", "headline"),
-        "published": _first(record, "published", "date", "publish_date", "published_at"),
-        "url": _first(record, "url", "link"),
-        "outlet": _first(record, "outlet", "source", "site", "sitename", "publisher"),
-        "authors": authors if isinstance(authors, list) else None,
-    }
-    if meta["id"] is not None:
-        meta["id"] = str(meta["id"])
-    return RawDocument(source, body, kind, {k: v for k, v in meta.items() if v is not None})
+    kind: Kind = "html" if body_field == "html" or _looks_html(body) else "text"
+    return RawDocument(source, body, kind, meta)
 
 
-def _json_stream(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
-    buffered = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
-    try:
-        head = buffered.peek(4096)[:4096]
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield TruncatedInputError(path, f"compressed data is truncated or corrupt ({exc})")
-        return
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        # A JSON array cannot be streamed with the standard library; it is size-limited.
+def _json_documents(stream: IO[bytes], head: bytes, path: str, max_bytes: int) -> Iterator[Item]:
+    for item in iter_json_values(stream, head, path, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        number, record = item
         try:
-            data = _read_limited(buffered, path, max_bytes)
-            text, _ = decode_bytes(data, path)
-            records = json.loads(text)
+            yield json_record_to_document(record, Source(path, record=number))
         except InputError as exc:
             yield exc
-            return
-        except json.JSONDecodeError as exc:
-            yield InputError(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
-            return
-        for number, record in enumerate(records, 1):
-            source = Source(path, record=number)
-            try:
-                yield json_record_to_document(record, source)
-            except InputError as exc:
-                yield exc
-        return
-    number = 0
-    pending: list[bytes] = []
-    for line in _iter_lines(buffered, path, max_bytes):
-        if isinstance(line, InputError):
-            number += 1
-            yield InputError(f"{path} record {number}", line.reason)
-            continue
-        if not line.strip():
-            continue
-        pending.append(line)
-        chunk = b"".join(pending)
-        try:
-            record = json.loads(chunk.decode("utf-8-sig", errors="replace"))
-        except json.JSONDecodeError as exc:
-            # A pretty-printed single object spans many lines: keep accumulating
-            # while the error is "unexpected end"; otherwise the record is bad.
-            if exc.pos >= len(chunk.rstrip()) - 1 and len(chunk) <= max_bytes:
-                continue
-            number += 1
-            pending.clear()
-            yield InputError(f"{path} record {number}", f"invalid JSON ({exc.msg})")
-            continue
-        pending.clear()
-        number += 1
-        source = Source(path, record=number)
-        try:
-            yield json_record_to_document(record, source)
-        except InputError as exc:
-            yield exc
-    if pending:
-        number += 1
-        yield TruncatedInputError(f"{path} record {number}", "JSON record is incomplete at end of file")
 
 
-def _warc_stream(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+def read_stream(
+    raw: IO[bytes], name: str, *, fmt: str = "unknown", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Item]:
+    """Read one byte stream (a file or stdin) of format ``fmt`` (else sniffed), gzip or not.
 
-    iterator = ArchiveIterator(stream)
+    Only the first few kilobytes are looked at before streaming, so the stream need
+    not be seekable.
+    """
     try:
-        for record in iterator:
-            if record.rec_type not in ("response", "resource"):
-                continue
-            offset = iterator.get_record_offset()
-            source = Source(path, offset=offset)
-            where = source.describe()
-            ctype = ""
-            if record.http_headers is not None:
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                status = record.http_headers.get_statuscode()
-                if status and not str(status).startswith("2"):
-                    continue
-            else:
-                ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
-            if ctype and "html" not in ctype and "text/plain" not in ctype:
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            date = record.rec_headers.get_header("WARC-Date")
+        head = _read_head(raw, _SNIFF_BYTES)
+    except OSError as exc:
+        yield InputError(name, f"cannot read ({exc})")
+        return
+    if not head.strip() and len(head) < _SNIFF_BYTES:  # all of it read, and all blank
+        yield EmptyInputError(name, "the input is empty")
+        return
+    stream = _replay(head, raw)
+    inner_head = head
+    gzipped = head.startswith(_GZIP_MAGIC)
+    if gzipped:
+        try:  # decompress just the head to see what is inside
+            inner_head = zlib.decompressobj(wbits=31).decompress(head, _SNIFF_BYTES)
+        except zlib.error as exc:
+            yield _truncated(name, exc)
+            return
+    if fmt == "unknown":
+        fmt = _sniff(inner_head)
+    if fmt == "warc":  # warcio decompresses per record itself
+        from communique.ingest.warc import iter_warc
+
+        yield from iter_warc(stream, name, max_bytes)
+        return
+    if gzipped:
+        stream = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+        if not inner_head.strip():
             try:
-                data = _read_limited(record.content_stream(), where, max_bytes)
-                text, _ = decode_bytes(data, where, html=True)
-            except InputError as exc:
-                yield exc
-                continue
-            kind: Kind = "text" if "text/plain" in ctype else "html"
-            meta: dict[str, Any] = {"url": url, "crawled": date}
-            yield RawDocument(source, text, kind, {k: v for k, v in meta.items() if v})
-    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
-        yield TruncatedInputError(path, f"WARC file is truncated or corrupt ({exc})")
+                inner_head = _read_head(stream, _SNIFF_BYTES)
+            except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+                yield _truncated(name, exc)
+                return
+            if not inner_head.strip() and len(inner_head) < _SNIFF_BYTES:
+                yield EmptyInputError(name, "the input is empty (after decompression)")
+                return
+            stream = _replay(inner_head, stream)
+    if fmt == "json":
+        kind = binary_kind(inner_head)
+        if kind is not None:
+            yield BinaryInputError(name, f"the input is {kind}, not JSON")
+            return
+        yield from _json_documents(stream, inner_head, name, max_bytes)
+    else:
+        yield from _single(stream, Source(name), fmt, max_bytes)
 
 
-def _open(path: Path, gz: bool) -> IO[bytes]:
-    handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the caller
-    if gz:
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
-    return handle
+# Suffixes read when walking a folder; anything else there (images, PDFs, notes) is
+# passed over. A file named on the command line is always read, whatever its suffix.
+def _wanted_in_folder(name: str) -> bool:
+    if _format_of(name) != "unknown":
+        return True
+    stem = name[:-3] if name.lower().endswith(".gz") else name
+    return "." not in stem  # extension-less files are sniffed
+
+
+def iter_folder(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in a deterministic order (names sorted, depth first),
+    skipping hidden files and folders and files of unsupported types."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_folder(path)
+        elif entry.is_file() and _wanted_in_folder(entry.name):
+            yield path
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Read one file (any supported format, optionally gzipped) or a folder, recursively."""
     p = Path(path)
     if p.is_dir():
-        for child in sorted(p.rglob("*")):
-            if child.is_file() and not any(part.startswith(".") for part in child.parts[len(p.parts):]):
-                yield from read_path(child, max_bytes=max_bytes)
+        found = False
+        for child in iter_folder(p):
+            found = True
+            yield from read_path(child, max_bytes=max_bytes)
+        if not found:
+            yield InputError(str(p), "the folder holds no readable files (txt, html, json, "
+                                     "jsonl, warc, or any of them .gz)")
         return
     where = str(p)
     if not p.exists():
         yield InputError(where, "no such file or folder")
         return
-    fmt, gz = _format_of(p.name)
     try:
-        with open(p, "rb") as probe:
-            magic = probe.read(4)
+        handle = open(p, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except OSError as exc:
         yield InputError(where, f"cannot open ({exc.strerror})")
         return
-    gz = gz or magic.startswith(_GZIP_MAGIC)
-    if fmt == "warc":
-        with open(p, "rb") as handle:  # warcio decompresses per record itself
-            yield from _warc_stream(handle, where, max_bytes)
-        return
-    if fmt == "unknown":
-        try:
-            with _open(p, gz) as probe_stream:
-                fmt = _sniff(probe_stream.read(2048))
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            yield TruncatedInputError(where, f"compressed data is truncated or corrupt ({exc})")
-            return
-        if fmt == "warc":
-            with open(p, "rb") as handle:
-                yield from _warc_stream(handle, where, max_bytes)
-            return
-    with _open(p, gz) as stream:
-        if fmt == "json":
-            yield from _json_stream(stream, where, max_bytes)
-        else:
-            yield from _single(stream, Source(where), fmt, max_bytes)
+    with handle:
+        yield from read_stream(handle, where, fmt=_format_of(p.name), max_bytes=max_bytes)
 
 
-def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: IO[bytes] | None = None) -> Iterator[Item]:
+def read_stdin(
+    *, max_bytes: int = DEFAULT_MAX_BYTES, stream: IO[bytes] | None = None
+) -> Iterator[Item]:
     """Read standard input, sniffing its format (and gzip) from the first bytes; streamed."""
-    raw = stream if stream is not None else sys.stdin.buffer
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-    try:
-        if buffered.peek(2)[:2] == _GZIP_MAGIC:
-            gz = gzip.GzipFile(fileobj=buffered, mode="rb")
-            buffered = io.BufferedReader(gz)  # type: ignore[arg-type]
-        fmt = _sniff(buffered.peek(2048)[:2048])
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield TruncatedInputError("<stdin>", f"compressed data is truncated or corrupt ({exc})")
-        return
-    if fmt == "warc":
-        yield from _warc_stream(buffered, "<stdin>", max_bytes)
-    elif fmt == "json":
-        yield from _json_stream(buffered, "<stdin>", max_bytes)
-    else:
-        yield from _single(buffered, Source("<stdin>"), fmt, max_bytes)
+    if stream is None:
+        stdin = getattr(sys.stdin, "buffer", None)  # None when the process has no stdin
+        if stdin is None:
+            yield InputError(STDIN_NAME, "there is no standard input to read")
+            return
+        stream = stdin
+    yield from read_stream(stream, STDIN_NAME, max_bytes=max_bytes)
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Item]:
     """Read every path in order (``-`` is standard input), yielding documents or errors."""
     for path in paths:
         if str(path) == "-":
@@ -345,9 +335,20 @@ def read_text(text: str, *, name: str = "<text>") -> RawDocument:
         raise EmptyInputError(name, "the text is empty")
     if "\x00" in text:
         raise BinaryInputError(name, "the text contains NUL characters")
-    kind: Kind = "html" if _sniff(text[:2048].encode("utf-8", "replace")) == "html" else "text"
+    kind: Kind = "html" if _looks_html(text) else "text"
     return RawDocument(Source(name), text, kind)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "UsageError", "json_record_to_document",
-           "read_inputs", "read_path", "read_stdin", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "STDIN_NAME",
+    "RawDocument",
+    "UsageError",
+    "iter_folder",
+    "json_record_to_document",
+    "read_inputs",
+    "read_path",
+    "read_stdin",
+    "read_stream",
+    "read_text",
+]
