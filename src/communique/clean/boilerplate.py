@@ -1,10 +1,11 @@
 """Boilerplate removal for plain text (and for text extracted from HTML).
 
 News bodies scraped as text carry donation appeals, newsletter prompts, share
-buttons, photo credits and "Read more" links. They are removed line by line, or as
-a trailing block for appeals that run to the end of the page, and every removal is
-reported with its reason and its offsets in the text as it was before cleaning.
-Nothing else is changed: kept text is byte-identical to the input.
+buttons, photo credits and "Read more" links. They are removed line by line, as a
+trailing block for appeals that run to the end of the page, or (for hover cards glued
+into a sentence) as a span inside a line. Every removal is reported with its reason
+and its offsets in the text as it was before cleaning. Nothing else is changed: the
+clean text is the raw text with the removed spans cut out, byte for byte.
 """
 
 from __future__ import annotations
@@ -13,8 +14,27 @@ import re
 from dataclasses import dataclass, field
 
 from communique.article import Removal, Span
-from communique.clean.patterns import BLOCK_STARTS, BLOCK_WORDS, LINE_RULES
-from communique.clean.structure import find_dateline, find_headings
+from communique.clean.patterns import (
+    BLOCK_MIN_CUES,
+    BLOCK_MIN_DENSITY,
+    BLOCK_STARTS,
+    BLOCK_TAIL_FRACTION,
+    BLOCK_WORDS,
+    LINK_HEADERS,
+    RULES,
+    TEASER_END,
+    TEASER_MAX,
+)
+from communique.clean.structure import find_dateline, find_headings, find_title
+
+# An appeal block longer than this is not boilerplate any more (the seed appeal has
+# ~150 words; the longest appeal seen in the AllSides sample ~120).
+BLOCK_MAX_WORDS = 400
+# A body shorter than this (characters) may be followed by a longer appeal block.
+SHORT_BODY = 1500
+# Headlines listed under a "READ MORE:" header: at most this many lines, each short.
+LINK_LINES_MAX = 3
+LINK_LINE_MAX_WORDS = 20
 
 
 @dataclass
@@ -42,94 +62,182 @@ class _Line:
 def _lines(raw: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
-    for match in re.finditer(r"[^\n]*(?:\n|$)", raw):
-        if match.start() == len(raw) and not match.group():
-            break
-        lines.append(_Line(match.start(), match.end(), match.group().strip()))
-        pos = match.end()
-    if pos < len(raw):
-        lines.append(_Line(pos, len(raw), raw[pos:].strip()))
+    while pos < len(raw):
+        nl = raw.find("\n", pos)
+        end = len(raw) if nl < 0 else nl + 1
+        lines.append(_Line(pos, end, raw[pos:end].strip()))
+        pos = end
     return lines
 
 
-def _line_reason(content: str) -> str | None:
-    for reason, pattern in LINE_RULES:
+def line_reason(content: str) -> str | None:
+    """The boilerplate reason of one stripped line, or ``None`` when it is article text."""
+    lowered = content.lower()
+    for reason, pattern, needles in RULES:
+        if needles and not any(needle in lowered for needle in needles):
+            continue
         if pattern.search(content):
             return reason
     return None
 
 
-def _block_start(lines: list[_Line]) -> int | None:
+def _block_start(raw: str, lines: list[_Line]) -> int | None:
     """Index of the line that opens a trailing appeal block, or None.
 
-    A block counts only in the last part of the text and when most of what follows
-    it is appeal vocabulary, so an article *about* donations is not truncated.
+    A block counts only in the last part of the text, when it is short and when the
+    appeal vocabulary is dense in it, so an article *about* donations is not truncated.
     """
-    content_lines = [i for i, line in enumerate(lines) if not line.blank]
-    if len(content_lines) < 2:
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    if len(content) < 2:
         return None
-    for i in content_lines:
+    for i in content[1:]:
+        # In the last part of the text, unless the article before it is short (a brief
+        # followed by a long appeal): the density test below then decides alone.
+        if lines[i].start < len(raw) * BLOCK_TAIL_FRACTION and lines[i].start > SHORT_BODY:
+            continue
         if not any(p.search(lines[i].content) for p in BLOCK_STARTS):
             continue
-        tail = " ".join(lines[j].content for j in content_lines if j >= i)
+        tail = " ".join(lines[j].content for j in content if j >= i)
         words = len(tail.split())
+        if words > BLOCK_MAX_WORDS:
+            continue
         hits = sum(1 for p in BLOCK_WORDS if p.search(tail))
-        # Measured on the seed appeal (10 of 14 cues) and on AllSides trailers: two or
-        # more distinct appeal cues per 100 words separates appeals from reporting.
-        if hits >= 3 and hits * 100 >= 2 * words * 0.5:
+        if hits >= BLOCK_MIN_CUES and hits * 100 >= BLOCK_MIN_DENSITY * words:
             return i
     return None
 
 
-def clean_text(raw: str) -> CleanResult:
-    """Remove boilerplate from ``raw`` and find its title line, subheads and dateline."""
-    lines = _lines(raw)
+def _is_link_title(content: str) -> bool:
+    """A headline listed under a "Read more" header: short, no sentence-final period."""
+    words = content.split()
+    return 0 < len(words) <= LINK_LINE_MAX_WORDS and not content.endswith((".", ":", ";", ","))
+
+
+def _mark_lines(raw: str, lines: list[_Line]) -> dict[int, str]:
+    """Line index -> reason for every boilerplate line."""
     drop: dict[int, str] = {}
-    block = _block_start(lines)
+    block = _block_start(raw, lines)
     if block is not None:
         for i in range(block, len(lines)):
             drop[i] = "appeal"
-    for i, line in enumerate(lines):
-        if i in drop or line.blank:
+    content = [i for i, line in enumerate(lines) if not line.blank and i not in drop]
+    for pos, i in enumerate(content):
+        if i in drop:
             continue
-        reason = _line_reason(line.content)
+        reason = line_reason(lines[i].content)
         if reason:
             drop[i] = reason
+        if LINK_HEADERS.match(lines[i].content):
+            # "READ MORE:" followed by the linked headlines.
+            for j in content[pos + 1 : pos + 1 + LINK_LINES_MAX]:
+                if j in drop:
+                    continue
+                if not _is_link_title(lines[j].content) or line_reason(lines[j].content):
+                    break
+                drop[j] = "read-more"
+    return drop
+
+
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z0-9‘“'\"])")
+_NAME_PART = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w.'’-]*\))\s){1,4}$")
+
+
+def _teasers(raw: str, line: _Line) -> list[tuple[int, int]]:
+    """Hover cards glued into a sentence, as raw (start, end) spans.
+
+    The Hill prints a name's full form, three headlines and "MORE" right after the name
+    ("President Trump Donald John TrumpGOP senators balk ... MORE said"). The card
+    starts after the displayed surname ("Trump ") and runs to "MORE"; the surname is
+    found where the full form's last word is glued to the first headline.
+    """
+    spans: list[tuple[int, int]] = []
+    floor = line.start
+    segment = raw[line.start : line.end]
+    for match in TEASER_END.finditer(segment):
+        end = line.start + match.end()
+        lo = max(floor, end - TEASER_MAX)
+        window = raw[lo:end]
+        for glue in _GLUE.finditer(window):
+            k = glue.start()
+            ws = max(window.rfind(" ", 0, k), window.rfind("(", 0, k)) + 1
+            surname = window[ws:k]
+            if len(surname) < 2 or not surname[0].isupper() or not surname.isalpha():
+                continue
+            shown = window.rfind(surname + " ", max(0, ws - 80), ws)
+            if shown < 0:
+                continue
+            full_name = window[shown + len(surname) + 1 : ws]
+            if not _NAME_PART.match(full_name):
+                continue
+            start = lo + shown + len(surname)
+            spans.append((start, end))
+            floor = end
+            break
+    return spans
+
+
+def _spans(raw: str, lines: list[_Line], drop: dict[int, str]) -> list[Removal]:
+    """Merge dropped lines into removals (same reason, only blank lines between)."""
     removed: list[Removal] = []
-    kept: list[str] = []
     i = 0
     while i < len(lines):
         if i not in drop:
-            kept.append(raw[lines[i].start : lines[i].end])
+            if not lines[i].blank:
+                for start, end in _teasers(raw, lines[i]):
+                    removed.append(Removal(start, end, raw[start:end], "link-teaser"))
             i += 1
             continue
         reason = drop[i]
         j = i
-        while j + 1 < len(lines) and drop.get(j + 1) == reason:
-            j += 1
-        start, end = lines[i].start, lines[j].end
+        k = i + 1
+        while k < len(lines):
+            if lines[k].blank and k not in drop:
+                k += 1
+                continue
+            if drop.get(k) == reason:
+                j = k
+                k += 1
+                continue
+            break
+        # Take the blank lines after the run too, so that paragraphs around it keep
+        # a single separator ("para\n\nAdvertisement\n\npara" -> "para\n\npara").
+        last = j
+        while last + 1 < len(lines) and lines[last + 1].blank and last + 1 not in drop:
+            last += 1
+        start, end = lines[i].start, lines[last].end
         removed.append(Removal(start, end, raw[start:end], reason))
-        i = j + 1
-    text = "".join(kept)
-    if block is not None:
-        # The appeal took the end of the text: do not leave its separating blank lines.
-        stripped = text.rstrip()
-        if raw.endswith("\n") and stripped:
-            stripped += "\n"
-        text = stripped
-    headings = find_headings(text)
-    title = _title_line(text, headings)
+        i = last + 1
+    return removed
+
+
+def cut(raw: str, removed: list[Removal]) -> str:
+    """``raw`` with the (sorted, disjoint) removed spans cut out and nothing else changed."""
+    parts: list[str] = []
+    pos = 0
+    for removal in removed:
+        parts.append(raw[pos : removal.start])
+        pos = removal.end
+    parts.append(raw[pos:])
+    return "".join(parts)
+
+
+def clean_text(raw: str) -> CleanResult:
+    """Remove boilerplate from ``raw`` and find its title line, subheads and dateline.
+
+    ``text`` is ``raw`` minus the removed spans (offsets into ``raw``); ``headings`` and
+    ``dateline`` index ``text``; ``title`` is a copy of a leading title line, which
+    stays in ``text``.
+    """
+    lines = _lines(raw)
+    removed = _spans(raw, lines, _mark_lines(raw, lines))
+    removed.sort(key=lambda r: r.start)
+    text = cut(raw, removed)
+    title_span = find_title(text)
+    headings = find_headings(text, title_span)
     return CleanResult(
-        text=text, removed=removed, headings=headings, dateline=find_dateline(text), title=title
+        text=text,
+        removed=removed,
+        headings=headings,
+        dateline=find_dateline(text, title_span),
+        title=title_span.text if title_span else None,
     )
-
-
-def _title_line(text: str, headings: list[Span]) -> str | None:
-    """A leading short line with no final punctuation followed by body text is a title."""
-    first = text.lstrip("\n").split("\n", 1)
-    if len(first) < 2:
-        return None
-    line = first[0].strip()
-    if not line or len(line) > 200 or line[-1] in ".!?\"'”’:" or len(line.split()) < 3:
-        return None
-    return line
