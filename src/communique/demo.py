@@ -65,6 +65,10 @@ def main(out_dir: str = "demo") -> int:
           f"{summary.failed} failed")
     print("\n".join(summarize(documents)))
     print(f"\nAll documents (schema communique/1): {target}")
+    from communique.serve.demo import build_demo_db, serve_command
+
+    db = build_demo_db(out)
+    print(f"Corpus database: {db}\nBrowse it in the web UI:\n  {serve_command(db)}")
     return summary.exit_status
 
 

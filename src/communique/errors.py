@@ -47,5 +47,25 @@ class UsageError(CommuniqueError):
     """The command line or API call is malformed (exit status 2)."""
 
 
+class ParameterError(UsageError):
+    """A web UI / API request parameter is invalid (HTTP 400)."""
+
+
+class NotFoundError(CommuniqueError):
+    """A web UI / API request names an article, actor or dyad the corpus lacks (HTTP 404)."""
+
+
 class DataFileError(CommuniqueError):
     """A shipped or user-supplied data file is malformed."""
+
+
+class StoreError(CommuniqueError):
+    """The corpus database cannot be used as asked (see the subclasses)."""
+
+
+class NotADatabaseError(StoreError):
+    """The file given as ``--db`` exists but is not a SQLite database; it is left untouched."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer communique (higher schema version); left untouched."""

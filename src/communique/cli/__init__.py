@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from communique import __version__
 from communique.errors import CommuniqueError, ModelNotFoundError, UsageError
 
-_COMMANDS = ("extract", "evaluate", "bench")
+_COMMANDS = ("extract", "evaluate", "bench", "ingest", "resolve", "export", "query",
+             "serve")
 
 
 class _Parser(argparse.ArgumentParser):

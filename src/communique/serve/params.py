@@ -1,0 +1,102 @@
+"""Validation of request parameters: every value a URL carries is checked here.
+
+Pages and API endpoints share these helpers so both answer 400 with the same message for
+the same bad input. Limits are deliberate: page sizes are bounded so no request can ask
+the server to render the whole corpus, and text parameters are bounded so FTS queries
+stay cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from communique.errors import ParameterError
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+# Paging deeper than this is what the exports are for (`communique export`).
+MAX_OFFSET = 10_000
+MAX_TEXT = 200
+MAX_ID = 300
+
+# Country and CAMEO actor codes: letters and digits only (RUS, RUSGOV, IGOUNOGOV).
+_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]{1,19}$")
+# PLOVER types (CONSULT) or CAMEO code prefixes (036).
+_TYPE = re.compile(r"^(?:[A-Za-z_]{2,20}|[0-9]{1,4})$")
+
+
+def text(params: Mapping[str, str], name: str, *, max_length: int = MAX_TEXT) -> str | None:
+    """An optional free-text parameter, stripped; ``None`` when absent or blank."""
+    value = params.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > max_length:
+        raise ParameterError(f"{name} is longer than {max_length} characters")
+    if any(ord(c) < 32 for c in value):
+        raise ParameterError(f"{name} contains control characters")
+    return value
+
+
+def integer(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """An integer parameter within ``[low, high]``."""
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"-?[0-9]{1,9}", raw):
+        raise ParameterError(f"{name} must be an integer, got {raw[:40]!r}")
+    value = int(raw)
+    if not low <= value <= high:
+        raise ParameterError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def page(params: Mapping[str, str], default: int = DEFAULT_LIMIT) -> tuple[int, int]:
+    """``(limit, offset)`` of a paged list, both bounded."""
+    return (integer(params, "limit", default, 1, MAX_LIMIT),
+            integer(params, "offset", 0, 0, MAX_OFFSET))
+
+
+def iso_date(params: Mapping[str, str], name: str) -> str | None:
+    """An optional ``YYYY-MM-DD`` date."""
+    value = text(params, name, max_length=10)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ParameterError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def quad(params: Mapping[str, str], name: str = "quad") -> int | None:
+    """An optional quad class, 1-4."""
+    if not params.get(name):
+        return None
+    return integer(params, name, 0, 1, 4)
+
+
+def event_type(params: Mapping[str, str], name: str = "type") -> str | None:
+    """An optional PLOVER type or CAMEO code prefix."""
+    value = text(params, name, max_length=20)
+    if value is not None and not _TYPE.match(value):
+        raise ParameterError(f"{name} must be a PLOVER type or CAMEO code, got {value!r}")
+    return value.upper() if value else None
+
+
+def code(value: str, name: str) -> str:
+    """A country or actor code given in a path (``/dyad/RUS/CHN``), upper-cased."""
+    if not _CODE.match(value):
+        raise ParameterError(f"{name} must be a country or actor code such as RUS or "
+                             f"RUSGOV, got {value[:40]!r}")
+    return value.upper()
+
+
+def identifier(value: str, name: str) -> str:
+    """An article or actor id given in a path: bounded, no control characters."""
+    if not value or len(value) > MAX_ID or any(ord(c) < 32 for c in value):
+        raise ParameterError(f"invalid {name}")
+    return value

@@ -1,0 +1,341 @@
+"""Read-only SQL the web UI needs beyond :class:`communique.store.Corpus`.
+
+Everything here is a ``SELECT`` against the tables documented in docs/database.md; the
+connection comes from :func:`communique.store.open_corpus` (``mode=ro``) and the app also
+sets ``PRAGMA query_only``. Values always travel as SQL parameters, never in the SQL text.
+
+Actor ids (the ``/actor/<id>`` URLs) are either a *code* — a country or CAMEO actor code
+as stored (``KEN``, ``KENGOV``, ``IGOUNO``): the page aggregates everyone coded so — or a
+*name* as stored in the entity table (``William Ruto``), matched without regard to case.
+A string that is a stored code is a code; anything else is looked up as a name. Both are
+stable across re-ingests because they come from the data, not from row order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+Record = dict[str, Any]
+
+# Participant matching used by every event filter, the same rule as Corpus.events: a
+# country equal to the value, a code starting with it (RUS matches RUSGOV) or an equal name.
+_PARTICIPANT = (
+    "EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = c.id "
+    "AND p.role = ? AND (upper(p.country) = ? OR upper(p.code) LIKE ? OR upper(p.name) = ?))"
+)
+# Events in which a named actor takes part in any mention (not only the representative
+# one), so an actor's page lists every merged event any article credits it with.
+_NAMED = (
+    "c.id IN (SELECT m.corpus_event_id FROM event_participants p JOIN event_mentions m "
+    "ON m.article_id = p.article_id AND m.event_id = p.event_id "
+    "WHERE p.role = ? AND lower(p.name) = lower(?))"
+)
+_EVENT_SELECT = (
+    "SELECT c.id, c.date, c.plover, c.cameo, c.quad, c.goldstein, c.actor_codes, "
+    "c.recipient_codes, c.negated, c.num_mentions, c.num_articles, c.num_sources, "
+    "c.first_seen, e.trigger_text, c.rep_article_id, c.rep_event_id, a.title "
+    "FROM corpus_events c LEFT JOIN events e ON e.article_id = c.rep_article_id "
+    "AND e.id = c.rep_event_id LEFT JOIN articles a ON a.id = c.rep_article_id"
+)
+_EVENT_KEYS = ("id", "date", "plover", "cameo", "quad", "goldstein", "actor_codes",
+               "recipient_codes", "negated", "num_mentions", "num_articles", "num_sources",
+               "first_seen", "trigger", "article_id", "event_id", "article_title")
+
+
+class EventFilter:
+    """A conjunction of conditions on merged events (``corpus_events`` aliased ``c``)."""
+
+    def __init__(self) -> None:
+        self.where: list[str] = []
+        self.params: list[Any] = []
+
+    def participant(self, role: str, value: str) -> EventFilter:
+        """Keep events whose ``role`` (actor/recipient) matches a code or country."""
+        v = value.upper()
+        self.where.append(_PARTICIPANT)
+        self.params += [role, v, v + "%", v]
+        return self
+
+    def named(self, role: str, name: str) -> EventFilter:
+        """Keep events in which the named actor has ``role`` in some mention."""
+        self.where.append(_NAMED)
+        self.params += [role, name]
+        return self
+
+    def any_of(self, *filters: EventFilter) -> EventFilter:
+        """Keep events matching at least one of ``filters`` (each a conjunction)."""
+        parts = [" AND ".join(f.where) for f in filters if f.where]
+        if parts:
+            self.where.append("(" + " OR ".join(f"({p})" for p in parts) + ")")
+            for f in filters:
+                self.params += f.params
+        return self
+
+    def type(self, value: str | None) -> EventFilter:
+        """PLOVER type (``CONSULT``) or CAMEO code prefix (``03``)."""
+        if value:
+            if value.isdigit():
+                self.where.append("c.cameo LIKE ?")
+                self.params.append(value + "%")
+            else:
+                self.where.append("c.plover = ?")
+                self.params.append(value.upper())
+        return self
+
+    def quad(self, value: int | None) -> EventFilter:
+        """Quad class 1-4."""
+        if value is not None:
+            self.where.append("c.quad = ?")
+            self.params.append(value)
+        return self
+
+    def dates(self, since: str | None, until: str | None) -> EventFilter:
+        """Inclusive bounds on the event date (undated events drop out when bounded)."""
+        if since:
+            self.where.append("c.date >= ?")
+            self.params.append(since)
+        if until:
+            self.where.append("c.date <= ?")
+            self.params.append(until)
+        return self
+
+    def sql(self) -> str:
+        """The ``WHERE`` clause (empty when unfiltered)."""
+        return (" WHERE " + " AND ".join(self.where)) if self.where else ""
+
+
+def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
+    """How many merged events match."""
+    row = conn.execute("SELECT count(*) FROM corpus_events c" + flt.sql(), flt.params)
+    return int(row.fetchone()[0])
+
+
+def list_events(conn: sqlite3.Connection, flt: EventFilter, *, limit: int, offset: int = 0,
+                newest_first: bool = False) -> list[Record]:
+    """One page of merged events with their participants' names and the evidence link."""
+    order = "DESC" if newest_first else "ASC"
+    sql = (_EVENT_SELECT + flt.sql()
+           + f" ORDER BY coalesce(c.date, c.first_seen) IS NULL, "
+             f"coalesce(c.date, c.first_seen) {order}, c.id LIMIT ? OFFSET ?")
+    rows = [dict(zip(_EVENT_KEYS, r, strict=True))
+            for r in conn.execute(sql, [*flt.params, limit, offset])]
+    for row in rows:
+        row["negated"] = bool(row["negated"])
+        parts: dict[str, list[Record]] = {"actor": [], "recipient": []}
+        for role, name, code, country in conn.execute(
+            "SELECT role, name, code, country FROM corpus_event_participants "
+            "WHERE corpus_event_id = ? ORDER BY role, seq", (row["id"],)
+        ):
+            parts[role].append({"name": name, "code": code, "country": country})
+        row["actors"], row["recipients"] = parts["actor"], parts["recipient"]
+    return rows
+
+
+def quad_timeline(conn: sqlite3.Connection, flt: EventFilter) -> list[Record]:
+    """Dated merged events per month: counts by quad class and mean Goldstein score."""
+    sql = ("SELECT substr(c.date, 1, 7) AS m, c.quad, count(*), avg(c.goldstein) "
+           "FROM corpus_events c" + flt.sql()
+           + (" AND " if flt.where else " WHERE ") + "c.date IS NOT NULL GROUP BY m, c.quad")
+    table: dict[str, Record] = {}
+    sums: dict[str, list[float]] = {}
+    for month, quad, n, mean in conn.execute(sql, flt.params):
+        row = table.setdefault(month, {"period": month, "quad1": 0, "quad2": 0, "quad3": 0,
+                                       "quad4": 0, "events": 0})
+        if quad in (1, 2, 3, 4):
+            row[f"quad{quad}"] += n
+        row["events"] += n
+        if mean is not None:
+            acc = sums.setdefault(month, [0.0, 0.0])
+            acc[0] += float(mean) * n
+            acc[1] += n
+    result = []
+    for month in sorted(table):
+        total = sums.get(month)
+        table[month]["mean_goldstein"] = (round(total[0] / total[1], 2) if total and total[1]
+                                          else None)
+        result.append(table[month])
+    return result
+
+
+def undated_events(conn: sqlite3.Connection) -> int:
+    """Merged events without a date (not on the timeline)."""
+    return int(conn.execute(
+        "SELECT count(*) FROM corpus_events WHERE date IS NULL").fetchone()[0])
+
+
+def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
+    """Most frequent (actor, recipient) pairs of merged events, keyed by country, else code.
+
+    Self-pairs (reciprocal events list both sides as actor and recipient) are left out.
+    """
+    sql = (
+        "SELECT a.k, r.k, count(DISTINCT a.corpus_event_id) FROM "
+        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
+        " FROM corpus_event_participants WHERE role = 'actor') a JOIN "
+        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
+        " FROM corpus_event_participants WHERE role = 'recipient') r "
+        "ON a.corpus_event_id = r.corpus_event_id "
+        "WHERE a.k IS NOT NULL AND r.k IS NOT NULL AND a.k <> r.k "
+        "GROUP BY a.k, r.k ORDER BY 3 DESC, 1, 2 LIMIT ?"
+    )
+    return [{"actor": a, "recipient": r, "events": n}
+            for a, r, n in conn.execute(sql, (limit,))]
+
+
+def recent_articles(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
+    """Latest articles by publication date (undated last)."""
+    rows = conn.execute(
+        "SELECT id, title, published, outlet, skipped FROM articles "
+        "ORDER BY published IS NULL, published DESC, id LIMIT ?", (limit,))
+    return [dict(zip(("id", "title", "published", "outlet", "skipped"), r, strict=True))
+            for r in rows]
+
+
+# -- actors ------------------------------------------------------------------------------
+
+
+def is_code(conn: sqlite3.Connection, value: str) -> bool:
+    """True when ``value`` is a stored country or actor code (see the module docstring)."""
+    v = value.upper()
+    if v != value:
+        return False
+    for sql in (
+        "SELECT 1 FROM entities WHERE code = ? OR country = ? LIMIT 1",
+        "SELECT 1 FROM corpus_event_participants WHERE code = ? OR country = ? LIMIT 1",
+        "SELECT 1 FROM learned_entities WHERE code = ? OR country = ? LIMIT 1",
+    ):
+        if conn.execute(sql, (v, v)).fetchone():
+            return True
+    return False
+
+
+def actor_name(conn: sqlite3.Connection, value: str) -> str | None:
+    """The stored spelling of a named actor, or ``None`` when no table knows the name."""
+    for sql in (
+        "SELECT name FROM entities WHERE lower(name) = lower(?) "
+        "GROUP BY name ORDER BY count(*) DESC LIMIT 1",
+        "SELECT name FROM actor_knowledge WHERE lower(name) = lower(?) LIMIT 1",
+        "SELECT speaker_name FROM quotes WHERE lower(speaker_name) = lower(?) LIMIT 1",
+        "SELECT name FROM event_participants WHERE lower(name) = lower(?) LIMIT 1",
+    ):
+        row = conn.execute(sql, (value,)).fetchone()
+        if row and row[0]:
+            return str(row[0])
+    return None
+
+
+def actor_profiles(conn: sqlite3.Connection, name: str) -> list[Record]:
+    """Distinct (kind, country, sector, code, role) profiles of a named actor, with how
+    many article entities carry each; learned values fill what the article left open."""
+    rows = conn.execute(
+        "SELECT e.kind, coalesce(e.country, l.country), coalesce(e.sector, l.sector), "
+        "coalesce(e.code, l.code), coalesce(e.role, l.role), "
+        "(l.code IS NOT NULL AND e.code IS NULL) OR (l.role IS NOT NULL AND e.role IS NULL), "
+        "count(*) FROM entities e LEFT JOIN learned_entities l ON l.article_id = e.article_id "
+        "AND l.entity_id = e.id WHERE lower(e.name) = lower(?) GROUP BY 1, 2, 3, 4, 5, 6 "
+        "ORDER BY 7 DESC", (name,))
+    keys = ("kind", "country", "sector", "code", "role", "learned", "entities")
+    return [dict(zip(keys, r, strict=True)) | {"learned": bool(r[5])} for r in rows]
+
+
+def actor_knowledge(conn: sqlite3.Connection, name: str) -> list[Record]:
+    """Corpus-level learned facts about a named actor (``actor_knowledge`` table)."""
+    rows = conn.execute(
+        "SELECT country, sector, code, role, first_seen, last_seen, num_articles "
+        "FROM actor_knowledge WHERE lower(name) = lower(?) ORDER BY num_articles DESC, key",
+        (name,))
+    keys = ("country", "sector", "code", "role", "first_seen", "last_seen", "num_articles")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def code_members(conn: sqlite3.Connection, code: str, limit: int = 50) -> list[Record]:
+    """Named actors coded ``code`` (or of that country), most mentioned first."""
+    rows = conn.execute(
+        "SELECT e.name, e.kind, count(DISTINCT e.article_id) FROM entities e "
+        "LEFT JOIN learned_entities l ON l.article_id = e.article_id AND l.entity_id = e.id "
+        "WHERE coalesce(e.code, l.code) = ? OR coalesce(e.country, l.country) = ? "
+        "GROUP BY e.name, e.kind ORDER BY 3 DESC, 1 LIMIT ?", (code, code, limit))
+    return [{"name": n, "kind": k, "articles": a} for n, k, a in rows]
+
+
+def actor_articles(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[Record]:
+    """Articles mentioning a named actor, newest first."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN "
+        "(SELECT article_id FROM entities WHERE lower(name) = lower(?)) "
+        "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?", (name, limit))
+    return [{"id": i, "title": t, "published": p} for i, t, p in rows]
+
+
+def actor_quotes(conn: sqlite3.Connection, *, name: str | None = None,
+                 code: str | None = None, limit: int = 50, offset: int = 0) -> list[Record]:
+    """Merged quotes by a named speaker (any mention) or by speakers of a code."""
+    if name is not None:
+        cond = ("c.id IN (SELECT m.corpus_quote_id FROM quotes q JOIN quote_mentions m "
+                "ON m.article_id = q.article_id AND m.quote_id = q.id "
+                "WHERE lower(q.speaker_name) = lower(?))")
+        params: list[Any] = [name]
+    else:
+        cond = "upper(c.speaker_code) LIKE ?"
+        params = [(code or "").upper() + "%"]
+    rows = conn.execute(
+        "SELECT c.id, c.speaker, c.speaker_code, c.kind, c.text, c.first_seen, c.num_articles, "
+        "c.rep_article_id, c.rep_quote_id FROM corpus_quotes c WHERE " + cond
+        + " ORDER BY c.first_seen IS NULL, c.first_seen, c.id LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+    keys = ("id", "speaker", "speaker_code", "kind", "text", "first_seen", "num_articles",
+            "article_id", "quote_id")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+# -- articles ----------------------------------------------------------------------------
+
+
+def article_exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    """True when the article is stored."""
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
+        is not None
+
+
+def article_corpus_ids(conn: sqlite3.Connection, article_id: str) -> tuple[dict[str, str],
+                                                                           dict[str, str]]:
+    """Per-article event and quote ids mapped to their merged (corpus-level) ids."""
+    events = dict(conn.execute(
+        "SELECT event_id, corpus_event_id FROM event_mentions WHERE article_id = ?",
+        (article_id,)).fetchall())
+    quotes = dict(conn.execute(
+        "SELECT quote_id, corpus_quote_id FROM quote_mentions WHERE article_id = ?",
+        (article_id,)).fetchall())
+    return events, quotes
+
+
+def article_skipped(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """Why the article got no NLP (non-English), else ``None``."""
+    row = conn.execute("SELECT skipped FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+# -- search ------------------------------------------------------------------------------
+
+# Private-use characters mark snippet matches: they never occur in article text, so the
+# template can escape the snippet first and then turn only these markers into <mark>.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def fts_query(text: str) -> str:
+    """Quote each word so user text is matched literally, never parsed as FTS5 syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def search_articles(conn: sqlite3.Connection, text: str, *, limit: int,
+                    offset: int = 0) -> list[Record]:
+    """Full-text search over article titles and text, best match first, with snippets."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published, a.outlet, "
+        f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) FROM articles_fts "
+        "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+        "ORDER BY rank LIMIT ? OFFSET ?", (fts_query(text), limit, offset))
+    return [dict(zip(("id", "title", "published", "outlet", "snippet"), r, strict=True))
+            for r in rows]

@@ -1,0 +1,94 @@
+"""A live server (uvicorn in a thread, stopped at teardown) and a headless Chromium
+driven by Selenium through the Debian chromedriver: nothing is downloaded at run time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+# Debian's paths; the environment variables point elsewhere (other distributions).
+CHROMIUM = Path(os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("COMMUNIQUE_CHROMEDRIVER", "/usr/bin/chromedriver"))
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or ``None`` when they can."""
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not path.exists():
+            return (f"{path} not found: browser tests need Debian's chromium and "
+                    "chromium-driver (apt-get install chromium chromium-driver)")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[dev]')"
+    return None
+
+
+@contextmanager
+def live_server(db: Path) -> Iterator[str]:
+    """Serve ``db`` on a free localhost port for the duration of the block."""
+    import uvicorn
+
+    from communique.serve.app import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
+def chromium(width: int = 1280, height: int = 1000) -> Iterator[Any]:
+    """A headless Chromium WebDriver with a fresh profile, quit at the end."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="communique-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+                f"--window-size={width},{height}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)),
+                              options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def screenshot(driver: Any, name: str, *, full_page: bool = False) -> Path:
+    """Save a PNG of the current page under ``artifacts/screenshots/``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{name}.png"
+    if full_page:
+        height = int(driver.execute_script("return document.body.scrollHeight"))
+        driver.set_window_size(1280, min(max(height + 120, 800), 4000))
+    driver.save_screenshot(str(target))
+    return target

@@ -1,0 +1,37 @@
+"""`communique serve`: options, defaults and refusals (no server is started here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.cli import build_parser, main
+
+
+def test_defaults_bind_localhost() -> None:
+    args = build_parser().parse_args(["serve", "--db", "x.db"])
+    assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, "x.db")
+
+
+def test_missing_database_is_not_created(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "none.db"
+    assert main(["serve", "--db", str(db)]) == 1
+    assert not db.exists()
+    assert "communique ingest" in capsys.readouterr().err
+
+
+def test_bad_port_and_non_database(tmp_path: Path) -> None:
+    other = tmp_path / "notes.db"
+    other.write_text("not sqlite")
+    assert main(["serve", "--db", str(other), "--port", "70000"]) == 2
+    assert main(["serve", "--db", str(other)]) == 1
+    assert other.read_text() == "not sqlite"
+
+
+def test_demo_prints_the_serve_command() -> None:
+    from communique.serve.demo import serve_command
+
+    assert serve_command("demo/corpus.db").startswith(
+        ".venv/bin/communique serve --db demo/corpus.db")
