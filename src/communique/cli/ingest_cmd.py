@@ -1,0 +1,82 @@
+"""``communique ingest``: run the pipeline on inputs and store everything in a database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from communique.cli.common import add_input_options, add_model_option, report_error
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--db PATH`` option every store command takes."""
+    parser.add_argument("--db", required=True, metavar="PATH",
+                        help="corpus database (SQLite; created when missing)")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "ingest", help="extract and store articles, entities, quotes and events in a database",
+        description="Run the whole pipeline on the inputs and store the results in a SQLite "
+                    "database, then merge events and quotes across articles. Resumable: "
+                    "run the same command again after an interruption.",
+    )
+    add_input_options(parser)
+    add_model_option(parser)
+    add_db_option(parser)
+    parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    parser.add_argument("--retry-failed", action="store_true",
+                        help="process again the inputs that failed in an earlier run")
+    parser.add_argument("--no-resolve", action="store_true",
+                        help="skip the corpus-level step (run `communique resolve` later)")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.set_defaults(run=run)
+
+
+def _skip(source: str, reason: str) -> None:
+    print(f"skipped: {source}: {reason}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from communique.errors import UsageError
+    from communique.ingest.dates import parse_user_date
+    from communique.store.ingest import run_ingest
+
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    published = parse_user_date(args.published) if args.published else None
+    summary = run_ingest(
+        args.paths, args.db, workers=args.workers, model=args.model, published=published,
+        retry_failed=args.retry_failed, max_bytes=args.max_bytes,
+        run_resolve=not args.no_resolve, on_error=report_error, on_skip=_skip,
+        command="ingest " + " ".join(sys.argv[2:]),
+    )
+    run_summary = summary.run
+    figures = {
+        "processed": run_summary.processed, "skipped": run_summary.skipped,
+        "failed": run_summary.failed, "added": summary.added, "replaced": summary.replaced,
+        "unchanged": summary.unchanged, "already_done": summary.resumed,
+        "failed_earlier": summary.previously_failed,
+        "resolve": summary.resolve.to_dict() if summary.resolve else None,
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(
+            f"communique: {run_summary.processed} processed, {run_summary.skipped} skipped "
+            f"({summary.resumed} already in the database), {run_summary.failed} failed"
+            + (f", {summary.previously_failed} failed in an earlier run"
+               if summary.previously_failed else ""),
+            file=sys.stderr,
+        )
+        print(f"stored: {summary.added} added, {summary.replaced} replaced, "
+              f"{summary.unchanged} unchanged", file=sys.stderr)
+        if summary.resolve:
+            r = summary.resolve
+            print(f"corpus: {r.event_mentions} event mentions -> {r.events} events, "
+                  f"{r.quote_mentions} quote mentions -> {r.quotes} quotes, "
+                  f"{r.syndicated_articles} articles in {r.syndication_groups} syndicated "
+                  "groups", file=sys.stderr)
+    return summary.exit_status

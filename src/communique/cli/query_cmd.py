@@ -1,0 +1,138 @@
+"""Query commands on a corpus database: ``events``, ``quotes``, ``actors``, ``dyad``.
+
+Output is a readable table by default, ``--json`` (one JSON array) or ``--csv`` for
+machines. Events and quotes are the merged, corpus-level records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from communique.cli.ingest_cmd import add_db_option
+
+# Columns shown in the human-readable table (machines get every column).
+_TABLE_COLUMNS = {
+    "events": ("date", "plover", "cameo", "actor_names", "recipient_names", "goldstein",
+               "num_articles", "num_sources", "trigger"),
+    "quotes": ("first_seen", "speaker", "text", "num_articles", "num_sources"),
+    "actors": ("name", "kind", "country", "sector", "code", "role", "articles", "mentions"),
+    "dyad": ("period", "quad1", "quad2", "quad3", "quad4", "events", "mean_goldstein"),
+}
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    add_db_option(parser)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="print a JSON array")
+    group.add_argument("--csv", action="store_true", help="print CSV with a header")
+
+
+def register(sub: Any) -> None:
+    events = sub.add_parser("events", help="list merged events from a database",
+                            description="Merged events, filtered by actor, recipient, type "
+                                        "and date.")
+    events.add_argument("--actor", help="actor country or code prefix (e.g. RUS, RUSGOV)")
+    events.add_argument("--recipient", help="recipient country or code prefix (e.g. CHN)")
+    events.add_argument("--type", help="PLOVER type (CONSULT) or CAMEO code prefix (04)")
+    events.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
+    events.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    events.add_argument("--limit", type=int, default=None, help="at most N events")
+    _common(events)
+    events.set_defaults(run=run_events)
+
+    quotes = sub.add_parser("quotes", help="list merged quotes from a database",
+                            description="Merged quotes, filtered by speaker and full text.")
+    quotes.add_argument("--speaker", help="part of the speaker's name")
+    quotes.add_argument("--search", help="words the quote contains (full-text search)")
+    quotes.add_argument("--limit", type=int, default=None, help="at most N quotes")
+    _common(quotes)
+    quotes.set_defaults(run=run_quotes)
+
+    actors = sub.add_parser("actors", help="list actors (entities) found in a database",
+                            description="Entities across the corpus, most frequent first.")
+    actors.add_argument("--country", help="ISO 3166 alpha-3 country code (e.g. RUS)")
+    actors.add_argument("--limit", type=int, default=None, help="at most N actors")
+    _common(actors)
+    actors.set_defaults(run=run_actors)
+
+    dyad = sub.add_parser("dyad", help="events between two actors per period",
+                          description="Counts by quad class and mean Goldstein score per "
+                                      "period of the merged events from ACTOR to RECIPIENT.")
+    dyad.add_argument("actor", help="actor country or code prefix (e.g. RUS)")
+    dyad.add_argument("recipient", help="recipient country or code prefix (e.g. CHN)")
+    dyad.add_argument("--by", choices=("day", "week", "month"), default="month")
+    _common(dyad)
+    dyad.set_defaults(run=run_dyad)
+
+
+def _emit(args: argparse.Namespace, kind: str, records: Sequence[dict[str, Any]],
+          columns: Sequence[str]) -> int:
+    if args.json:
+        json.dump(list(records), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(records)} {kind}", show_lines=False)
+        shown = _TABLE_COLUMNS[kind]
+        for column in shown:
+            table.add_column(column, overflow="fold",
+                             max_width=60 if column in ("text", "trigger") else None)
+        for record in records:
+            table.add_row(*("" if record.get(c) is None else str(record.get(c)) for c in shown))
+        # Not a terminal (pipe, file): a fixed wide layout instead of rich's 80 columns.
+        Console(width=None if sys.stdout.isatty() else 160).print(table)
+    return 0
+
+
+def _with_corpus(args: argparse.Namespace,
+                 body: Callable[[Any], tuple[list[dict[str, Any]], Sequence[str]]],
+                 kind: str) -> int:
+    from communique.store.reader import open_corpus
+
+    with open_corpus(args.db) as corpus:
+        if not corpus.is_resolved():
+            print("communique: warning: the database changed after the last corpus-level "
+                  "step; run `communique resolve --db ...`", file=sys.stderr)
+        records, columns = body(corpus)
+    return _emit(args, kind, records, columns)
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from communique.store.reader import EVENT_COLUMNS
+
+    return _with_corpus(args, lambda c: (list(c.events(
+        actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
+        until=args.until, limit=args.limit)), EVENT_COLUMNS), "events")
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    from communique.store.reader import QUOTE_COLUMNS
+
+    return _with_corpus(args, lambda c: (list(c.quotes(
+        speaker=args.speaker, search=args.search, limit=args.limit)), QUOTE_COLUMNS), "quotes")
+
+
+def run_actors(args: argparse.Namespace) -> int:
+    from communique.store.reader import ACTOR_COLUMNS
+
+    return _with_corpus(args, lambda c: (c.actors(country=args.country, limit=args.limit),
+                                         ACTOR_COLUMNS), "actors")
+
+
+def run_dyad(args: argparse.Namespace) -> int:
+    from communique.store.reader import DYAD_COLUMNS
+
+    return _with_corpus(args, lambda c: (c.dyad(args.actor, args.recipient, by=args.by),
+                                         DYAD_COLUMNS), "dyad")

@@ -1,0 +1,15 @@
+"""Corpus store: an embedded SQLite database of articles, entities, quotes and events.
+
+Modules: ``schema`` (tables, versioning, migrations, safe opening), ``writer`` (one
+transaction per article), ``ingest`` (resumable pipeline run into a database),
+``resolve`` (corpus-level merging of syndicated articles, events and quotes),
+``reader`` (Python API and queries), ``exports`` (PLOVER, GDELT, CSV, Parquet),
+``similarity`` (near-duplicate sketches). The schema is documented in docs/database.md.
+"""
+
+from __future__ import annotations
+
+from communique.store.reader import Corpus, open_corpus
+from communique.store.schema import SCHEMA_VERSION, connect
+
+__all__ = ["SCHEMA_VERSION", "Corpus", "connect", "open_corpus"]

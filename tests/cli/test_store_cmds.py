@@ -1,0 +1,104 @@
+"""Ingest a subset of the AllSides sample into a fresh database, then every query command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.cli import main
+
+_TOPICS = {"russia", "china", "north_korea", "middle_east", "world", "foreign_policy"}
+
+
+@pytest.fixture(scope="module")
+def corpus_db(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("allsides")
+    subset = folder / "subset.jsonl"
+    lines = []
+    with open(data_dir / "news" / "allsides-sample.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            if json.loads(line).get("topic") in _TOPICS:
+                lines.append(line)
+            if len(lines) == 20:
+                break
+    subset.write_text("".join(lines), encoding="utf-8")
+    db = folder / "corpus.db"
+    assert main(["ingest", str(subset), "--db", str(db)]) == 0
+    # Idempotent: the same command again adds nothing.
+    assert main(["ingest", str(subset), "--db", str(db)]) == 0
+    return db
+
+
+def _out(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_events(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = json.loads(_out(capsys, "events", "--db", str(corpus_db), "--json"))
+    assert records, "the foreign-policy subset yields events"
+    assert {"id", "date", "plover", "num_articles", "num_sources"} <= set(records[0])
+    actor = next(r["actor_codes"][:3] for r in records if r["actor_codes"][:1] != "?")
+    filtered = json.loads(_out(capsys, "events", "--db", str(corpus_db), "--json",
+                               "--actor", actor))
+    assert 0 < len(filtered) <= len(records)
+    plover = records[0]["plover"]
+    typed = json.loads(_out(capsys, "events", "--db", str(corpus_db), "--json", "--type",
+                            plover, "--since", "2000-01-01", "--until", "2030-12-31"))
+    assert typed and all(r["plover"] == plover for r in typed)
+    rows = list(csv.DictReader(io.StringIO(_out(capsys, "events", "--db", str(corpus_db),
+                                                "--csv"))))
+    assert len(rows) == len(records)
+    assert "events" in _out(capsys, "events", "--db", str(corpus_db), "--limit", "5")
+
+
+def test_quotes(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = json.loads(_out(capsys, "quotes", "--db", str(corpus_db), "--json"))
+    assert records
+    speaker = next(r["speaker"] for r in records if r["speaker"])
+    by_speaker = json.loads(_out(capsys, "quotes", "--db", str(corpus_db), "--json",
+                                 "--speaker", speaker))
+    assert by_speaker and all(speaker in r["speaker"] for r in by_speaker)
+    word = max(records[0]["text"].split(), key=len).strip(".,\"'“”")
+    found = json.loads(_out(capsys, "quotes", "--db", str(corpus_db), "--json", "--search",
+                            word))
+    assert any(r["id"] == records[0]["id"] for r in found)
+    assert "quotes" in _out(capsys, "quotes", "--db", str(corpus_db))
+
+
+def test_actors(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = json.loads(_out(capsys, "actors", "--db", str(corpus_db), "--json"))
+    if records:  # filled once the actors component is in the pipeline
+        country = next((r["country"] for r in records if r["country"]), None)
+        if country:
+            filtered = json.loads(_out(capsys, "actors", "--db", str(corpus_db), "--json",
+                                       "--country", country))
+            assert filtered and all(r["country"] == country for r in filtered)
+    assert "actors" in _out(capsys, "actors", "--db", str(corpus_db), "--country", "RUS")
+    assert _out(capsys, "actors", "--db", str(corpus_db), "--csv").startswith("name,kind")
+
+
+def test_dyad(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = json.loads(_out(capsys, "events", "--db", str(corpus_db), "--json"))
+    pair = next(((e["actor_codes"][:3], e["recipient_codes"][:3]) for e in events
+                 if e["recipient_codes"] and e["date"] and e["actor_codes"][:1] != "?"
+                 and e["recipient_codes"][:1] != "?"), ("USA", "RUS"))
+    for by in ("day", "week", "month"):
+        rows = json.loads(_out(capsys, "dyad", *pair, "--db", str(corpus_db), "--by", by,
+                               "--json"))
+        for row in rows:
+            assert row["events"] == sum(row[f"quad{q}"] for q in range(1, 5))
+    assert "period" in _out(capsys, "dyad", *pair, "--db", str(corpus_db))
+
+
+def test_usage_errors(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["events", "--db", str(corpus_db), "--since", "last week"]) == 2
+    assert main(["export", "--db", str(corpus_db), "--format", "parquet"]) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["dyad", "RUS", "--db", str(corpus_db)])
+    assert exit_info.value.code == 2
+    capsys.readouterr()

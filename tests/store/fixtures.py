@@ -1,0 +1,132 @@
+"""Hand-written ``communique/1`` documents for the store tests (formats of issues 3-5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+WIRE = (
+    "Russian Foreign Minister Sergei Lavrov met Chinese President Xi Jinping in Beijing on "
+    "Tuesday, and the two sides agreed to deepen their strategic partnership, officials said. "
+    "Lavrov also held talks with his Chinese counterpart Wang Yi on security in Asia."
+)
+
+
+def ref(entity: str, name: str, country: str, sector: str | None = "GOV") -> dict[str, Any]:
+    """An entity ref as events embed it."""
+    return {"entity": entity, "name": name, "country": country, "sector": sector,
+            "code": country + (sector or "")}
+
+
+def entity(eid: str, name: str, country: str, start: int, end: int,
+           role: str | None = None) -> dict[str, Any]:
+    """An entity cluster with one name mention and one pronoun mention."""
+    return {
+        "id": eid, "name": name, "kind": "person", "country": country, "sector": "GOV",
+        "code": country + "GOV", "role": role,
+        "mentions": [{"start": start, "end": end, "text": name, "type": "name"},
+                     {"start": end + 10, "end": end + 12, "text": "he", "type": "pronoun"}],
+        "evidence": [{"start": start, "end": end, "text": name}],
+    }
+
+
+def event(eid: str, plover: str, cameo: str, actors: list[dict[str, Any]],
+          recipients: list[dict[str, Any]], day: str | None, *, resolution: str = "day",
+          date_text: str | None = "on Tuesday", trigger: tuple[int, int, str] = (30, 33, "met"),
+          quad: int = 1, goldstein: float = 1.0, negated: bool = False) -> dict[str, Any]:
+    """An event in the issue-5 format."""
+    return {
+        "id": eid, "plover": plover, "mode": None, "context": ["diplomatic"], "cameo": cameo,
+        "quad": quad, "goldstein": goldstein, "actors": actors, "recipients": recipients,
+        "reciprocal": False,
+        "trigger": {"start": trigger[0], "end": trigger[1], "text": trigger[2]},
+        "sentence": {"index": 0, "start": 0, "end": 120},
+        "modality": {"negated": negated, "intent": False, "hypothetical": False,
+                     "historical": False, "reported": True},
+        "reported_by": None,
+        "date": {"text": date_text, "value": day, "resolution": resolution},
+        "location": {"text": "in Beijing", "name": "Beijing", "country": "CHN", "lat": 39.9,
+                     "lon": 116.4, "geonameid": 1816670},
+        "confidence": 0.8,
+    }
+
+
+def quote(qid: str, text: str, speaker: str | None, entity_id: str | None = "E1",
+          start: int = 0) -> dict[str, Any]:
+    """A quote in the issue-4 format."""
+    return {
+        "id": qid, "kind": "direct", "text": text, "start": start, "end": start + len(text),
+        "parts": [{"start": start, "end": start + len(text)}],
+        "cue": {"start": 0, "end": 4, "text": "said", "lemma": "say"},
+        "speaker": None if speaker is None else {
+            "entity": entity_id, "name": speaker, "start": 0, "end": 6, "text": "Lavrov"},
+        "addressee": None, "channel": {"name": "TASS", "text": "told TASS"},
+        "sentence": 1, "paragraph": 0,
+    }
+
+
+def document(article_id: str, text: str, *, published: str | None = "2024-04-09",
+             outlet: str | None = "Wire One", url: str | None = None,
+             entities: list[dict[str, Any]] | None = None,
+             quotes: list[dict[str, Any]] | None = None,
+             events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A whole ``communique/1`` document."""
+    return {
+        "schema": "communique/1",
+        "article": {
+            "id": article_id, "text": text, "source": {"path": f"/in/{article_id}.txt"},
+            "url": url, "outlet": outlet, "title": f"Title {article_id}",
+            "published": published, "authors": ["A. Writer"], "language": "en",
+        },
+        "dateline": None,
+        "headings": [{"start": 0, "end": 7, "text": text[:7]}],
+        "removed": [{"start": 500, "end": 520, "text": "Subscribe to our news", "reason": "cta"}],
+        "entities": entities or [],
+        "quotes": quotes or [],
+        "events": events or [],
+        "provenance": {"version": "0.1.0", "model": "en_test-1.0", "dictionaries": {}},
+    }
+
+
+LAVROV = ref("E1", "Sergei Lavrov", "RUS")
+XI = ref("E2", "Xi Jinping", "CHN")
+WANG = ref("E3", "Wang Yi", "CHN")
+
+
+def meeting_corpus() -> list[dict[str, Any]]:
+    """Five articles: three report the Lavrov-Xi meeting (one a wire copy, one dated only
+    by a weekday one day off), one also the Lavrov-Wang talks (same codes, another
+    person), one reports a different event, one is unrelated."""
+    ents = [entity("E1", "Sergei Lavrov", "RUS", 25, 38), entity("E2", "Xi Jinping", "CHN", 61, 71),
+            entity("E3", "Wang Yi", "CHN", 230, 237)]
+    meeting = "Lavrov says Russia and China will stand together against Western pressure."
+    return [
+        document("art-a", WIRE, outlet="Wire One", url="https://wire.example/a",
+                 entities=ents,
+                 events=[event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-04-09",
+                               date_text="on Tuesday"),
+                         event("V2", "CONSULT", "040", [LAVROV], [WANG], "2024-04-09")],
+                 quotes=[quote("Q1", meeting, "Sergei Lavrov")]),
+        document("art-b", WIRE + " Copyright Wire One.", outlet="Daily Two",
+                 url="https://daily.example/b", entities=ents,
+                 events=[event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-04-09",
+                               date_text="on Tuesday")],
+                 quotes=[quote("Q1", meeting.replace("Western", "Western"), "Sergei Lavrov")]),
+        document("art-c", "Moscow's top diplomat Lavrov sat down with Xi in Beijing. "
+                 "The meeting lasted two hours and covered Ukraine and trade.",
+                 outlet="Gazette Three", published="2024-04-10", entities=ents,
+                 events=[event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-04-08",
+                               date_text="Monday")],
+                 quotes=[quote("Q7", "Lavrov says Russia and China will stand together "
+                                     "against the Western pressure.", "Sergei Lavrov")]),
+        document("art-d", "Lavrov accused the West of trying to contain both Russia and China. "
+                 "He spoke at a news conference.", outlet="Gazette Three",
+                 entities=ents,
+                 events=[event("V1", "ACCUSE", "112", [LAVROV], [ref("E5", "the West", "WST",
+                                                                    None)],
+                               "2024-04-09", quad=3, goldstein=-2.0, date_text=None,
+                               resolution="publication")],
+                 quotes=[quote("Q1", "The West wants to contain us.", "Sergei Lavrov"),
+                         quote("Q2", "We will answer.", None, None)]),
+        document("art-e", "Heavy rain flooded streets in the capital on Monday, officials said.",
+                 outlet="Weather Four", published="2024-04-11"),
+    ]
