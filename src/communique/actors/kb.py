@@ -1,0 +1,390 @@
+"""The shipped actor knowledge base: countries, seats of power, IGOs, media, groups and roles.
+
+The data lives in readable TSV files under ``communique/data/kb/`` (sources in the README
+there). :func:`load_kb` reads and validates them once per process; any error in a shipped
+file raises :class:`~communique.errors.DataFileError` naming the file and line, because a
+silently skipped row would change codes without anyone noticing.
+
+Lookups are by normalised surface form (lower case, single spaces, curly quotes folded).
+Acronyms ("US", "AP", "WHO", "IS") only match in their exact upper-case spelling so that the
+pronoun "us" or the verb "is" never becomes an actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from communique.actors.codes import (
+    CAMEO_AGENTS,
+    NON_STATE,
+    PLOVER_SECTORS,
+    REGIONS,
+    valid_code_shape,
+)
+from communique.errors import DataFileError
+
+KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+KINDS = ("person", "organisation", "country", "group")
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Lower-case, fold curly apostrophes and collapse white space: the lookup key form."""
+    return _SPACE_RE.sub(" ", text.replace("’", "'").replace("‘", "'").strip()).lower()
+
+
+@lru_cache(maxsize=65536)
+def first_piece(text: str) -> str:
+    """The first word or punctuation piece of ``text`` in lookup form (a cheap pre-filter)."""
+    match = _WORD_RE.search(normalise(text))
+    return match.group(0) if match else ""
+
+
+def is_acronym(alias: str) -> bool:
+    """Aliases written in capitals ("US", "U.S.", "WHO") must match case-sensitively."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """A code valid between two dates (inclusive, ``YYYY-MM-DD``; None = open)."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def applies(self, date: str | None) -> bool:
+        """True when ``date`` lies in the range (an unknown date matches open ranges only)."""
+        if self.start is None and self.end is None:
+            return True
+        if date is None:
+            return False
+        if self.start is not None and date < self.start:
+            return False
+        return self.end is None or date <= self.end
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One actor the knowledge base knows by name."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    source: str
+    category: str  # country, capital, seat, igo, media, group, dictionary
+    dated: tuple[DatedCode, ...] = ()
+    curated: bool = True
+
+    def code_on(self, date: str | None) -> str | None:
+        """The entry's code on ``date``: a matching dated code, else the default code."""
+        for dated in self.dated:
+            if (dated.start or dated.end) and dated.applies(date):
+                return dated.code
+        return self.code
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title or generic actor noun and what it says about its holder."""
+
+    phrase: str
+    role: str
+    sector: str
+    agent: str
+    kind: str
+    country: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class LeaderRole:
+    """A curated office held by a named person between two dates."""
+
+    name: str
+    country: str
+    sector: str
+    role: str
+    start: str
+    end: str | None
+    source: str
+
+    def applies(self, date: str | None) -> bool:
+        """Held on ``date``; with no date only a current office (no end) applies."""
+        if date is None:
+            return self.end is None
+        return self.start <= date and (self.end is None or date < self.end)
+
+
+@dataclass
+class ActorKB:
+    """All shipped (and optionally user-dictionary) actors, indexed for lookup."""
+
+    names: dict[str, list[KBEntry]] = field(default_factory=dict)
+    exact_case: dict[str, list[KBEntry]] = field(default_factory=dict)
+    first_pieces: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)  # every prefix of every normalised name
+    last_words: set[str] = field(default_factory=set)  # last word of every name (pre-filter)
+    max_words: int = 1
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_first_words: set[str] = field(default_factory=set)
+    max_role_words: int = 1
+    countries: dict[str, KBEntry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    legacy: dict[str, str] = field(default_factory=dict)
+    iso3: frozenset[str] = frozenset()
+    leaders: dict[str, list[LeaderRole]] = field(default_factory=dict)
+
+    def leader(self, name: str, date: str | None) -> LeaderRole | None:
+        """The curated office ``name`` held on ``date`` (None if none applies)."""
+        for held in self.leaders.get(normalise(name), ()):
+            if held.applies(date):
+                return held
+        return None
+
+    def add(self, alias: str, entry: KBEntry) -> None:
+        """Index ``entry`` under ``alias`` (acronyms case-sensitively)."""
+        alias = alias.strip()
+        if not alias:
+            return
+        key = normalise(alias)
+        if is_acronym(alias):
+            bucket = self.exact_case.setdefault(alias.replace("’", "'"), [])
+        else:
+            bucket = self.names.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.first_pieces.add(first_piece(alias))
+        full = normalise(alias)
+        self.last_words.add(full.split()[-1])
+        self.prefixes.update(full[:i] for i in range(1, len(full) + 1))
+        if full.startswith("the "):
+            self.prefixes.update(full[4:i] for i in range(5, len(full) + 1))
+        else:
+            self.prefixes.update(("the " + full)[:i] for i in range(1, len(full) + 5))
+        self.max_words = max(self.max_words, len(key.split()))
+
+    def lookup(self, text: str) -> KBEntry | None:
+        """The best entry for a surface form: exact-case acronym, else case-folded name.
+
+        Curated entries win over user-dictionary ones; among equals the first loaded wins.
+        """
+        found = self.exact_case.get(text.strip().replace("’", "'"))
+        if not found:
+            key = normalise(text)
+            if key.startswith("the "):
+                found = self.names.get(key) or self.names.get(key[4:])
+            else:
+                found = self.names.get(key)
+        if not found:
+            return None
+        curated = [e for e in found if e.curated]
+        return (curated or found)[0]
+
+    def role(self, phrase: str) -> Role | None:
+        """The role for a title or generic noun ("foreign minister", "rebels")."""
+        return self.roles.get(normalise(phrase))
+
+    def country_code(self, code: str) -> str:
+        """ISO alpha-3 for a legacy CAMEO country code (JAP -> JPN); other codes unchanged."""
+        return self.legacy.get(code, code)
+
+    def valid_country(self, code: str) -> bool:
+        """True for ISO alpha-3 codes, PLOVER non-state codes and CAMEO region codes."""
+        return code in self.iso3 or code in NON_STATE or code in REGIONS
+
+
+def _rows(path: Path, columns: int) -> Iterable[tuple[int, list[str]]]:
+    """Data rows of a TSV with a header row, skipping ``#`` comments; checks column counts."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc})") from exc
+    with handle:
+        header_seen = False
+        for number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE),
+                                     start=1):
+            if not row or row[0].startswith("#") or not "".join(row).strip():
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            if len(row) != columns:
+                raise DataFileError(
+                    f"{path.name}:{number}: expected {columns} tab-separated columns, "
+                    f"found {len(row)}"
+                )
+            if not row[0].strip():
+                raise DataFileError(f"{path.name}:{number}: empty first column")
+            yield number, [cell.strip() for cell in row]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _check_sector(sector: str, where: str) -> None:
+    if sector not in PLOVER_SECTORS:
+        raise DataFileError(f"{where}: unknown PLOVER sector {sector!r}")
+
+
+def _load_countries(kb: ActorKB, folder: Path) -> None:
+    path = folder / "countries.tsv"
+    rows = list(_rows(path, 5))
+    kb.iso3 = frozenset(row[0] for _, row in rows)
+    for number, (iso3, name, aliases, capitals, demonyms) in rows:
+        where = f"{path.name}:{number}"
+        if not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise DataFileError(f"{where}: {iso3!r} is not an ISO alpha-3 code")
+        entry = KBEntry(name, "country", iso3, None, iso3, where, "country")
+        kb.countries[iso3] = entry
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+        government = KBEntry(name, "country", iso3, "GOV", iso3 + "GOV", where, "capital")
+        for capital in _split(capitals):
+            kb.add(capital, government)
+        for demonym in _split(demonyms):
+            kb.demonyms.setdefault(normalise(demonym), iso3)
+            if is_acronym(demonym):
+                kb.demonyms.setdefault(demonym, iso3)
+
+
+def _load_legacy(kb: ActorKB, folder: Path) -> None:
+    path = folder / "legacy_cameo.tsv"
+    for number, (legacy, iso3, _note) in _rows(path, 3):
+        if iso3 not in kb.iso3:
+            raise DataFileError(f"{path.name}:{number}: {iso3!r} is not a known ISO code")
+        if legacy in kb.legacy:
+            raise DataFileError(f"{path.name}:{number}: duplicate legacy code {legacy!r}")
+        kb.legacy[legacy] = iso3
+
+
+def _load_named(kb: ActorKB, folder: Path, filename: str, category: str, kind: str) -> None:
+    """IGOs, media and groups: name, aliases, country, sector, code."""
+    path = folder / filename
+    for number, (name, aliases, country, sector, code) in _rows(path, 5):
+        where = f"{path.name}:{number}"
+        if not kb.valid_country(country):
+            raise DataFileError(f"{where}: unknown country or non-state code {country!r}")
+        if sector:
+            _check_sector(sector, where)
+        if not valid_code_shape(code):
+            raise DataFileError(f"{where}: malformed code {code!r}")
+        entry_kind = "group" if category == "group" and country in REGIONS else kind
+        entry = KBEntry(name, entry_kind, country, sector or None, code, where, category)
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+
+
+def _load_seats(kb: ActorKB, folder: Path) -> None:
+    path = folder / "seats.tsv"
+    for number, (name, aliases, country, sector, agent) in _rows(path, 5):
+        where = f"{path.name}:{number}"
+        if country not in kb.iso3:
+            raise DataFileError(f"{where}: unknown country {country!r}")
+        _check_sector(sector, where)
+        if agent not in CAMEO_AGENTS:
+            raise DataFileError(f"{where}: unknown CAMEO agent {agent!r}")
+        entry = KBEntry(name, "organisation", country, sector, country + agent, where, "seat")
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+
+
+def _plurals(phrase: str) -> list[str]:
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("y") and not last.endswith(("ey", "ay", "oy")):
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [" ".join([*words[:-1], form]) for form in forms]
+
+
+def _load_roles(kb: ActorKB, folder: Path) -> None:
+    path = folder / "roles.tsv"
+    explicit: set[str] = set()
+    for number, (phrase, role_name, sector, agent, kind, country) in _rows(path, 6):
+        where = f"{path.name}:{number}"
+        _check_sector(sector, where)
+        for element in (agent[i : i + 3] for i in range(0, len(agent), 3)):
+            if element not in CAMEO_AGENTS:
+                raise DataFileError(f"{where}: unknown CAMEO agent {element!r}")
+        if kind not in KINDS:
+            raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)}")
+        if country and country not in kb.iso3:
+            raise DataFileError(f"{where}: unknown country {country!r}")
+        key = normalise(phrase)
+        if key in explicit:
+            raise DataFileError(f"{where}: duplicate role phrase {phrase!r}")
+        explicit.add(key)
+        role = Role(key, role_name, sector, agent, kind, country or None, where)
+        kb.roles[key] = role
+        forms = [key]
+        if kind in ("group", "organisation") or key in ("official", "soldier", "diplomat"):
+            forms += _plurals(key)
+        for form in forms:
+            kb.roles.setdefault(form, role)
+            kb.role_first_words.add(form.split()[0])
+            kb.max_role_words = max(kb.max_role_words, len(form.split()))
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _load_leaders(kb: ActorKB, folder: Path) -> None:
+    path = folder / "leaders.tsv"
+    surnames: dict[str, set[str]] = {}
+    by_surname: dict[str, list[LeaderRole]] = {}
+    for number, (name, aliases, country, sector, role, start, end) in _rows(path, 7):
+        where = f"{path.name}:{number}"
+        if not kb.valid_country(country):
+            raise DataFileError(f"{where}: unknown country {country!r}")
+        _check_sector(sector, where)
+        if not _DATE_RE.fullmatch(start) or (end and not _DATE_RE.fullmatch(end)):
+            raise DataFileError(f"{where}: dates must be YYYY-MM-DD")
+        if end and end < start:
+            raise DataFileError(f"{where}: office ends before it starts")
+        held = LeaderRole(name, country, sector, role, start, end or None, where)
+        for alias in [name, *_split(aliases)]:
+            kb.leaders.setdefault(normalise(alias), []).append(held)
+        surnames.setdefault(normalise(name.split()[-1]), set()).add(name)
+        by_surname.setdefault(normalise(name.split()[-1]), []).append(held)
+    # A bare surname ("Trump") finds a curated office only when one curated person has it.
+    for surname, names in surnames.items():
+        if len(names) == 1 and surname not in kb.leaders:
+            kb.leaders[surname] = by_surname[surname]
+
+
+def build_kb(folder: Path = KB_DIR) -> ActorKB:
+    """Read and validate every knowledge-base file in ``folder`` (raises DataFileError)."""
+    kb = ActorKB()
+    _load_countries(kb, folder)
+    _load_legacy(kb, folder)
+    _load_seats(kb, folder)
+    _load_named(kb, folder, "igos.tsv", "igo", "organisation")
+    _load_named(kb, folder, "media.tsv", "media", "organisation")
+    _load_named(kb, folder, "groups.tsv", "group", "group")
+    _load_roles(kb, folder)
+    _load_leaders(kb, folder)
+    return kb
+
+
+@lru_cache(maxsize=4)
+def load_kb(folder: Path = KB_DIR) -> ActorKB:
+    """The knowledge base in ``folder``, built once per process (module-level cache)."""
+    return build_kb(folder)

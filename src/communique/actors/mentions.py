@@ -1,0 +1,237 @@
+"""Find actor mentions in a parsed document: knowledge-base names, NER names, titles, descriptors.
+
+Produces :class:`Mention` objects (token spans with what they say about the actor); the
+clustering in :mod:`communique.actors.resolve` turns them into entities. Everything here is
+one linear pass over tokens (with a bounded look-ahead of a few words) so the stage stays
+within the speed budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from communique.actors.kb import ActorKB, KBEntry, Role, first_piece, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Words that may stand between a country word and a title ("Russian former foreign minister")
+# or qualify the title; "former"/"ex-" are kept in the role because the text says so.
+QUALIFIERS = frozenset({"former", "ex", "then", "acting", "outgoing", "incoming", "interim",
+                        "late", "new", "top", "senior", "chief", "veteran", "current",
+                        "ousted", "deposed", "exiled"})
+PAST_QUALIFIERS = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos", "conj",
+                        "ROOT", "dative", "attr", "iobj"})
+LOCATIVE_PREPS = frozenset({"in", "to", "from", "at", "near", "across", "inside", "into",
+                            "through", "around", "outside", "within", "over", "throughout",
+                            "via", "toward", "towards", "between"})
+
+@dataclass
+class Mention:
+    """A token span that refers to an actor, with what the text says about it."""
+
+    start: int  # token indices, [start, end)
+    end: int
+    type: str  # name, title, descriptor, pronoun, metonym, demonym
+    kind: str | None = None
+    entry: KBEntry | None = None
+    person_name: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    agent: str | None = None
+    role: str | None = None
+    role_kind: str | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    cluster: int = -1
+    subject: bool = False
+    in_quote: bool = False
+    gender: str | None = None
+    pronoun: str | None = None
+    attach_to: int | None = None  # token where the named actor this describes starts
+    fresh: bool = False  # "a minister": a new referent, never linked to a named person
+
+
+def quote_mask(tokens: Sequence[Token]) -> list[bool]:
+    """For each token, whether it lies inside double quotation marks (reset per paragraph)."""
+    inside = False
+    mask: list[bool] = []
+    for token in tokens:
+        text = token.text
+        if "\n" in text or "\n" in token.whitespace_:
+            mask.append(inside)
+            inside = False
+            continue
+        if text in ("“", "”", '"'):
+            if text == "“":
+                inside = True
+            elif text == "”":
+                inside = False
+            else:
+                inside = not inside
+            mask.append(True)
+            continue
+        mask.append(inside)
+    return mask
+
+
+def kb_matches(doc: Doc, kb: ActorKB, tokens: Sequence[Token] | None = None,
+               text: str | None = None) -> list[tuple[int, int, KBEntry]]:
+    """Longest knowledge-base name matches, left to right, not overlapping."""
+    found: list[tuple[int, int, KBEntry]] = []
+    toks = tokens if tokens is not None else list(doc)
+    n = len(toks)
+    i = 0
+    text = text if text is not None else doc.text
+    while i < n:
+        token = toks[i]
+        if first_piece(token.text) not in kb.first_pieces or (not token.text[:1].isalpha() and (
+                token.text[:1] not in "'‘’")):
+            i += 1
+            continue
+        best: tuple[int, KBEntry] | None = None
+        limit = min(n, i + kb.max_words + 2)
+        for j in range(i + 1, limit + 1):
+            last = toks[j - 1]
+            if j > i + 1 and (last.is_space or "\n" in toks[j - 2].whitespace_):
+                break
+            surface = text[token.idx : last.idx + len(last.text)]
+            if normalise(surface) not in kb.prefixes:
+                break  # no name starts like this: longer spans cannot match either
+            entry = kb.lookup(surface)
+            if entry is not None and _case_ok(surface, entry, kb):
+                best = (j, entry)
+        first = kb.lookup(token.text) if best is not None else None
+        if best is not None and not best[1].curated and (
+                kb.demonyms.get(normalise(token.text)) or (first is not None and first.curated)):
+            # A user-dictionary phrase starting with a demonym or a known country ("ISRAELI
+            # ARMY") is left to the curated demonym + role logic, which codes the sector.
+            best = None
+        if best is not None:
+            found.append((i, best[0], best[1]))
+            i = best[0]
+        else:
+            i += 1
+    return found
+
+
+def _case_ok(surface: str, entry: KBEntry, kb: ActorKB) -> bool:
+    """Names must be capitalised as names ("the West", not "west of the river")."""
+    words = [w for w in surface.split() if w.lower() != "the"]
+    return bool(words) and words[0][:1].isupper()
+
+
+def country_of_word(token: Token, kb: ActorKB) -> tuple[str | None, int]:
+    """The country a modifier token names ("Russian", "U.S.", "China" + "'s", "Moscow" + "'s").
+
+    Returns (iso3 or None, number of tokens used counting back from ``token``).
+    """
+    text = token.text
+    if text in ("'s", "’s", "'", "’") and token.i > 0:
+        prev = token.doc[token.i - 1]
+        entry = kb.lookup(prev.text)
+        if entry is not None and entry.category in ("country", "capital", "seat"):
+            return entry.country, 2
+        if token.i > 1:
+            two = token.doc[token.i - 2 : token.i]
+            entry = kb.lookup(two.text)
+            if entry is not None and entry.category in ("country", "capital"):
+                return entry.country, 3
+        return None, 0
+    if not text[:1].isupper():
+        return None, 0
+    if token.i > 0:  # two-word demonyms: "South Korean", "Sri Lankan"
+        prev = token.nbor(-1)
+        pair = prev.text + prev.whitespace_ + text
+        iso = kb.demonyms.get(normalise(pair))
+        if iso is not None and pair[:1].isupper():
+            return iso, 2
+    iso = kb.demonyms.get(text) or kb.demonyms.get(normalise(text))
+    if iso is not None:
+        return iso, 1
+    for k in (2, 3):  # a seat of power before a title: "White House National Security Adviser"
+        if token.i - k + 1 >= 0 and normalise(text) in kb.last_words:
+            words = token.doc[token.i - k + 1 : token.i + 1]
+            seat = kb.lookup(words.text)
+            if seat is not None and seat.category == "seat" and words.text[:1].isupper():
+                return seat.country, k
+    entry = kb.lookup(text)
+    if entry is not None and entry.category == "country" and text[:1].isupper():
+        return entry.country, 1
+    return None, 0
+
+
+def title_before(doc: Doc, start: int, kb: ActorKB, floor: int) -> tuple[Role | None, int, bool]:
+    """The longest role phrase ending right before token ``start`` ("Foreign Minister").
+
+    Returns (role, first token of the phrase, whether a past qualifier like "former" precedes).
+    """
+    best: tuple[Role, int] | None = None
+    for k in range(1, kb.max_role_words + 1):
+        s = start - k
+        if s < floor:
+            break
+        words = doc[s:start]
+        if any(t.is_punct and t.text not in ("-", ".") for t in words):
+            break
+        role = kb.roles.get(normalise(words.text))
+        if role is not None:
+            best = (role, s)
+    if best is None:
+        return None, start, False
+    role, s = best
+    past = False
+    j = s - 1
+    # "Former Socialist prime minister": party or country adjectives may stand between.
+    while j >= floor and s - j <= 4 and (doc[j].lower_.strip("-") in QUALIFIERS
+                                         or doc[j].ent_type_ == "NORP"):
+        if doc[j].lower_.strip("-") in PAST_QUALIFIERS:
+            past = True
+        j -= 1
+    return role, s, past
+
+
+def country_before(doc: Doc, end: int, kb: ActorKB, floor: int) -> tuple[str | None, int]:
+    """A country modifier ending right before token ``end``.
+
+    Skips up to four qualifier words between them: "former", "junior", adjectives
+    ("religious"), and portfolio words of a title ("Serbian *Labour* Minister", "Vietnamese
+    *Planning and Investment* Minister").
+    """
+    j = end - 1
+    skipped = 0
+    while j >= floor and skipped <= 4:
+        iso, used = country_of_word(doc[j], kb)
+        if iso is not None:
+            return iso, j - used + 1
+        token = doc[j]
+        if not (token.lower_.strip("-") in QUALIFIERS or token.lower_ in ("junior", "and", "of")
+                or (token.pos_ == "ADJ" and token.text.islower())
+                or (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN"))):
+            break
+        j -= 1
+        skipped += 1
+    return None, end
+
+
+def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the token span [start, end)."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def is_actor_use(span: Span) -> bool:
+    """Whether a place name is used as an actor ("Beijing warned") rather than a place
+    ("talks in Beijing"): its syntactic role, not its position, decides."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if root.dep_ == "compound" or root.dep_ == "npadvmod":
+        return False
+    if root.dep_ == "conj":
+        head = root.head
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS
+    return root.dep_ in ACTOR_DEPS or root.dep_ == "pobj"

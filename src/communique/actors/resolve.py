@@ -1,0 +1,635 @@
+"""In-document actor resolution: mentions -> clusters -> ``communique_entities`` dicts.
+
+Order of work (each step one pass over the document):
+
+1. knowledge-base names (countries, capitals, seats of power, IGOs, media, groups) and the
+   model's named entities (PERSON, ORG, NORP) become mentions;
+2. people get their title and country from the words before the name ("Russian Foreign
+   Minister Sergei Lavrov") or an apposition after it ("Wang Yi, China's foreign minister");
+3. descriptors without a name ("The Russian minister", "Moscow's top diplomat", "U.S.
+   officials") and pronouns are found;
+4. person names cluster by full name and surname; descriptors join the person whose country
+   and role fit; pronouns follow a deterministic heuristic (gender, quote-speaker continuity,
+   subject preference, recency); everything else clusters by its code.
+
+The result depends only on the article, the shipped knowledge base and user dictionaries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from communique.actors.cluster import build_entities, cluster_mentions
+from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
+from communique.actors.mentions import (
+    Mention,
+    country_before,
+    country_of_word,
+    is_actor_use,
+    kb_matches,
+    quote_mask,
+    span_chars,
+    title_before,
+)
+from communique.actors.pronouns import resolve_pronouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+              "dr": None, "dr.": None, "sir": "m", "lord": "m", "lady": "f"}
+GENDERED_ROLES = {"king": "m", "queen": "f", "spokesman": "m", "spokeswoman": "f",
+                  "congressman": "m", "congresswoman": "f", "businessman": "m"}
+SPEECH_VERBS = frozenset({"say", "add", "tell", "state", "announce", "warn", "note", "declare",
+                          "write", "claim", "insist", "accuse", "urge", "stress", "report"})
+
+
+class _Builder:
+    """Collects mentions for one document; tokens used by a mention are marked taken."""
+
+    def __init__(self, doc: Doc, kb: ActorKB) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.mentions: list[Mention] = []
+        self.acronyms: dict[str, str] = {}  # short form -> organisation name, from "(ABC)"
+        self.taken = [False] * len(doc)
+        # Token objects are built on every iteration of a Doc: build them once.
+        self.tokens: list[Token] = list(doc)
+        self.text = doc.text
+        self.quotes = quote_mask(self.tokens)
+        self.sent_start = [0] * len(doc)
+        self.sent_index = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for number, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
+                self.sent_index[i] = number
+
+    def phrase(self, start: int, end: int) -> str:
+        """Text of tokens [start, end) without building a Span (hot loops)."""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx : last.idx + len(last.text)]
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def steal(self, start: int, end: int) -> bool:
+        """Free [start, end) if only whole place-name mentions occupy it ("Moscow's top
+        diplomat" absorbs "Moscow"); False when something else is there."""
+        inside = [m for m in self.mentions if m.start < end and m.end > start]
+        if any(m.start < start or m.end > end or (m.kind not in ("country", None) and
+               m.type not in ("metonym", "demonym")) for m in inside):
+            return False
+        for m in inside:
+            self.mentions.remove(m)
+            for i in range(m.start, m.end):
+                self.taken[i] = False
+        return True
+
+    def add(self, mention: Mention) -> Mention:
+        for i in range(mention.start, mention.end):
+            self.taken[i] = True
+        root = self.doc[mention.start : mention.end].root
+        mention.subject = root.dep_ in ("nsubj", "nsubjpass")
+        mention.in_quote = self.quotes[mention.start]
+        self.mentions.append(mention)
+        return mention
+
+
+def _entry_mention(b: _Builder, start: int, end: int, entry: KBEntry) -> Mention | None:
+    doc = b.doc
+    span = doc[start:end]
+    if entry.category == "capital":
+        if is_actor_use(span) and not _is_dateline(b, start, end):
+            return Mention(start, end, "metonym", "country", entry, country=entry.country,
+                           sector="GOV", agent="GOV")
+        return Mention(start, end, "name", "country", entry, country=entry.country)
+    if entry.category == "seat":
+        return Mention(start, end, "metonym", "organisation", entry, country=entry.country,
+                       sector=entry.sector, agent=(entry.code or "")[3:] or None)
+    if entry.category == "country":
+        return Mention(start, end, "name", "country", entry, country=entry.country)
+    return Mention(start, end, "name", entry.kind, entry, country=entry.country,
+                   sector=entry.sector)
+
+
+def _is_dateline(b: _Builder, start: int, end: int) -> bool:
+    """A place at the head of a paragraph before a dash or comma ("BERLIN —", "JERUSALEM,
+    Israel –") is the dateline: where the story was filed, not an actor."""
+    structure: dict[str, Any] = b.doc._.communique_structure or {}
+    dateline = structure.get("dateline")
+    first, last = b.tokens[start], b.tokens[end - 1]
+    if dateline and dateline.get("start", -1) <= first.idx < dateline.get("end", -1):
+        return True
+    at_line_start = start == 0 or "\n" in b.tokens[start - 1].text or (
+        "\n" in b.tokens[start - 1].whitespace_)
+    after = b.tokens[end].text if end < len(b.tokens) else ""
+    return at_line_start and last.text.isupper() and after in ("—", "–", "-", ",", "--")
+
+
+def _group_after(b: _Builder, start: int, end: int, iso: str, ev: tuple[int, int]) -> bool:
+    """A country word followed by a collective role ("U.S. officials", "Chinese state
+    broadcaster CCTV"): adds a descriptor mention and returns True."""
+    doc, kb = b.doc, b.kb
+    best: tuple[int, Any] | None = None
+    # The role may follow directly ("U.S. officials", "Khartoum government") or after up to
+    # two qualifiers ("Chinese state broadcaster", "Nicaragua's Sandinista government").
+    j = end
+    while j <= end + 2 and j < len(doc):
+        for k in range(1, kb.max_role_words + 1):
+            if j + k > len(doc):
+                break
+            role = kb.roles.get(normalise(b.phrase(j, j + k)))
+            if role is not None and role.kind in ("group", "organisation") and (
+                    role.phrase not in ("embassy", "consulate")):
+                # An embassy in a capital belongs to another country: not coded from the city.
+                best = (j + k, role)
+        if best is not None:
+            break
+        token = doc[j]
+        if not (token.lower_ in ("state", "top", "senior", "security", "ruling", "'s", "’s",
+                                 "-", "led", "backed") or
+                token.ent_type_ == "NORP" or (token.pos_ == "ADJ" and token.text.islower())):
+            break
+        j += 1
+    if best is None:
+        return False
+    stop, role = best
+    if not b.free(start, stop) or doc[stop - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if stop < len(doc) and doc[stop].ent_type_ == "PERSON":
+        return False  # a title before a name: handled with the person
+    mention = Mention(start, stop, "descriptor", "group" if role.kind == "group" else
+                      "organisation", country=iso, sector=role.sector, agent=role.agent,
+                      role=role.role, role_kind=role.kind)
+    mention.evidence.append(ev)
+    # "Chinese state broadcaster CCTV": the descriptor belongs to the named outlet after it.
+    if stop < len(doc) and doc[stop].pos_ == "PROPN":
+        mention.attach_to = stop
+        mention.type = "title"
+    b.add(mention)
+    return True
+
+
+def _collect_names(b: _Builder) -> None:
+    doc, kb = b.doc, b.kb
+    ent_at: dict[int, Any] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_at[i] = ent
+    for start, end, entry in kb_matches(doc, kb, b.tokens, b.text):
+        hit = ent_at.get(start)
+        if hit is not None and entry.category in ("country", "capital") and (
+            hit.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")
+            and (hit.start < start or hit.end > end)
+            and not (end < len(doc) and doc[end].text in ("'s", "’s"))
+            and kb.lookup(hit.text) is None
+        ):
+            continue  # "Carnegie Russia Eurasia Center" is not Russia
+        if not b.free(start, end):
+            continue
+        if entry.category in ("country", "capital", "igo") and _group_after(
+                b, start, end, entry.country or "", span_chars(doc, start, end)):
+            continue  # also "NATO peacekeeping troops", "United Nations military personnel"
+        head_role = _coordinated_role(b, doc[end - 1]) if entry.category == "country" else None
+        if head_role is not None:  # "US and British forces": the shared noun codes "US"
+            m = Mention(start, end, "demonym", "group", country=entry.country,
+                        sector=head_role.sector, agent=head_role.agent, role=head_role.role,
+                        role_kind=head_role.kind)
+            m.evidence.append(span_chars(doc, start, end))
+            b.add(m)
+            continue
+        mention = _entry_mention(b, start, end, entry)
+        if mention is not None:
+            b.add(mention)
+    # Demonyms and country adjectives before collective nouns ("Russian officials").
+    for token in b.tokens:
+        if b.taken[token.i] or not token.text[:1].isupper():
+            continue
+        width = 1
+        iso = None
+        if token.i + 1 < len(doc) and not b.taken[token.i + 1]:
+            iso = kb.demonyms.get(normalise(b.phrase(token.i, token.i + 2)))  # "Sri Lankan"
+            width = 2 if iso else 1
+        iso = iso or kb.demonyms.get(token.text) or kb.demonyms.get(normalise(token.text))
+        if iso is None:
+            continue
+        stop = token.i + width
+        ev = span_chars(doc, token.i, stop)
+        if token.i > 0 and doc[token.i - 1].lower_ == "ethnic":
+            # "ethnic Albanians in south Serbia": CAMEO codes an ethnic group by the country
+            # it lives in, the one other country its sentence names (else no country).
+            sent = b.sent_start[token.i]
+            others = {m.country for m in b.mentions if m.kind == "country" and m.country
+                      and m.country != iso and b.sent_start[m.start] == sent}
+            iso = others.pop() if len(others) == 1 else None
+            if iso is None:
+                continue
+        if _group_after(b, token.i, stop, iso, ev):
+            continue
+        head_role = _coordinated_role(b, doc[stop - 1])
+        if head_role is not None:
+            # "Hungarian and Romanian officials": the shared head noun codes each demonym.
+            m = Mention(token.i, stop, "demonym", "group", country=iso,
+                        sector=head_role.sector, agent=head_role.agent, role=head_role.role,
+                        role_kind=head_role.kind)
+            m.evidence.append(ev)
+            b.add(m)
+            continue
+        # Any other demonym still says which country is involved ("Hungarian and Romanian
+        # officials"); a plural demonym noun used on its own ("Libyans", "the Palestinians")
+        # is the country's people: PLOVER's civilians (CVL).
+        plural = token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound")
+        m = Mention(token.i, stop, "demonym", "group", country=iso,
+                    sector="CVL" if plural else None, agent="CVL" if plural else None)
+        m.evidence.append(ev)
+        b.add(m)
+
+
+def _coordinated_role(b: _Builder, token: Token) -> Any:
+    """The collective role noun a demonym modifies through coordination ("Hungarian and
+    Romanian officials" -> officials), or None."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    if node.dep_ not in ("amod", "compound", "nmod") or node.head.i <= node.i:
+        return None
+    head = node.head
+    role = b.kb.roles.get(head.lower_) or b.kb.roles.get(normalise(head.lemma_))
+    if role is None or role.kind == "person":
+        return None
+    return role
+
+
+def _person_title(b: _Builder, m: Mention) -> None:
+    """Fill role, country and evidence of a person mention from the words around it."""
+    doc, kb = b.doc, b.kb
+    floor = b.sent_start[m.start]
+    role, role_start, past = title_before(doc, m.start, kb, floor)
+    start = m.start
+    if role is not None and role.kind == "person" and b.free(role_start, m.start):
+        start = role_start
+        m.role = ("former " if past else "") + role.role
+        m.sector = "ELI" if past and role.sector == "GOV" else role.sector
+        m.agent = "ELI" if past and role.sector == "GOV" else role.agent
+        m.country = role.country
+        m.gender = GENDERED_ROLES.get(role.phrase)
+        m.role_kind = "person"
+        while start > floor and doc[start - 1].lower_.strip("-") in ("former", "ex", "then",
+                                                                    "acting", "late"):
+            start -= 1
+        iso, cstart = country_before(doc, start, kb, floor)
+        if iso is not None and b.free(cstart, start):
+            m.country = iso
+            start = cstart
+        if role.phrase == "counterpart" and start > floor and doc[start - 1].tag_ == "PRP$":
+            m.role = "counterpart"
+        _of_country(b, m)
+        m.evidence.append(span_chars(doc, start, m.end))
+        for i in range(start, m.start):
+            b.taken[i] = True
+        m.start = start
+        m.type = "title"
+    if m.role is None:
+        _apposition(b, m)
+
+
+def _of_country(b: _Builder, m: Mention) -> None:
+    """ "King Hassan of Morocco", "President Dos Santos of Angola": "of" + country after."""
+    doc = b.doc
+    if m.country is not None or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+        return
+    for k in (2, 1, 3):
+        entry = b.kb.lookup(doc[m.end + 1 : m.end + 1 + k].text)
+        if entry is not None and entry.category == "country":
+            m.country = entry.country
+            return
+
+
+def _apposition(b: _Builder, m: Mention) -> None:
+    """ "Alexander Gabuev, director of the Carnegie Center," / "Wang Yi, China's foreign
+    minister": the appositive noun phrase names the role."""
+    doc, kb = b.doc, b.kb
+    name_root = doc[m.start : m.end].root
+    for child in name_root.children:
+        if child.dep_ != "appos" or child.i < m.end:
+            continue
+        lefts = [t for t in child.lefts]
+        first = lefts[0].i if lefts else child.i
+        role = None
+        for s in range(first, child.i + 1):
+            role = kb.roles.get(normalise(doc[s : child.i + 1].text))
+            if role is not None:
+                break
+        if role is None or role.kind != "person":
+            return
+        past = any(t.lower_ in ("former", "ex") for t in lefts)
+        m.role = ("former " if past else "") + role.role
+        m.sector = "ELI" if past and role.sector == "GOV" else role.sector
+        m.agent = "ELI" if past and role.sector == "GOV" else role.agent
+        m.country = role.country
+        for t in lefts:
+            iso = kb.demonyms.get(t.text) or kb.demonyms.get(normalise(t.text))
+            if iso is None and t.dep_ == "poss":
+                entry = kb.lookup(t.text)
+                iso = entry.country if entry and entry.category in ("country", "capital") else None
+            if iso is not None and t.text[:1].isupper():
+                m.country = iso
+        end = child.right_edge.i + 1
+        for t in doc[child.i : end]:
+            if t.dep_ == "pobj" and t.head.lower_ == "of":
+                entry = kb.lookup(doc[t.left_edge.i : t.i + 1].text) or kb.lookup(t.text)
+                if entry is not None and m.country is None and entry.country:
+                    m.country = entry.country
+                    if entry.category in ("igo", "media"):
+                        m.sector = entry.sector or m.sector
+        m.evidence.append(span_chars(doc, child.left_edge.i, end))
+        m.role_kind = "person"
+        return
+
+
+def _collect_people(b: _Builder) -> None:
+    doc = b.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+            end -= 1
+        if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+            end += 2  # the model often cuts "Moon Jae-in" after "Jae"
+        gender = None
+        while start < end and (doc[start].lower_ in HONORIFICS or
+                               b.kb.roles.get(doc[start].lower_) is not None):
+            gender = HONORIFICS.get(doc[start].lower_, gender)
+            start += 1
+        if start >= end or not b.free(start, end):
+            continue
+        known = b.kb.lookup(doc[start:end].text)
+        if (known is not None and known.curated) or normalise(b.phrase(start, end)) in (
+                b.kb.demonyms):
+            continue  # "Sri Lanka", "Benin", "Ugandan" tagged PERSON by the small model
+        words = [t.text for t in doc[start:end]]
+        if not all(w[:1].isupper() for i, w in enumerate(words)
+                   if w[:1].isalpha() and (i == 0 or words[i - 1] != "-")):
+            continue
+        m = Mention(start, end, "name", "person", person_name=words, gender=gender)
+        b.add(m)
+        _person_title(b, m)  # a title inside the entity span ("King Abdullah") is found too
+
+
+def _person_pieces(b: _Builder) -> set[str]:
+    pieces: set[str] = set()
+    for m in b.mentions:
+        if m.kind == "person" and len(m.person_name) >= 2:
+            pieces.update(m.person_name)
+    return pieces
+
+
+def _collect_orgs(b: _Builder) -> None:
+    doc, kb = b.doc, b.kb
+    pieces = _person_pieces(b)
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC") or not b.free(ent.start, ent.end):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or not doc[start].text[:1].isupper()
+                               or doc[start].pos_ in ("ADV", "ADP")
+                               or doc[start].lower_ in ("earlier", "later", "meanwhile")):
+            start += 1
+        if all(t.text in pieces or t.text in ("'s", "’s") for t in doc[start:end]):
+            continue  # a surname the model took for an organisation ("Wang said")
+        while end > start and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        role = None
+        for k in range(min(3, end - start), 0, -1):
+            role = kb.roles.get(normalise(doc[end - k : end].text))
+            if role is not None and role.kind != "person":
+                break
+            role = None
+        sector = role.sector if role else None
+        agent = role.agent if role else None
+        if role is None:
+            for t in b.tokens[start:end]:
+                keyword = ORG_KEYWORDS.get(t.lower_)
+                if keyword is not None:
+                    sector = agent = keyword
+                    break
+        # Country: a demonym or country opening the name ("Rwandan Patriotic Front"), else a
+        # modifier before it ("Russia's Prosecutor General's Office"); never a country word
+        # in the middle ("Carnegie Russia Eurasia Center" is not Russian).
+        iso, used = country_of_word(b.tokens[start], kb)
+        if iso is None and start + 1 < end:
+            iso, used = country_of_word(b.tokens[start + 1], kb)
+            iso = iso if used == 2 else None
+        for i in range(start + 1, end):
+            if iso is None and b.tokens[i].text in ("'s", "’s"):  # "Israel's Cabinet"
+                iso, _ = country_of_word(b.tokens[i], kb)
+        if iso is None and end - start >= 3 and b.tokens[end - 2].lower_ == "of":
+            entry = kb.lookup(b.tokens[end - 1].text)  # "... Independence of Angola"
+            iso = entry.country if entry is not None and entry.category == "country" else None
+        if iso is None:
+            iso, cstart = country_before(doc, start, kb, b.sent_start[start])
+            if iso is not None and cstart >= start - 3 and b.steal(cstart, start):
+                start = cstart
+            else:
+                iso = None
+        m = Mention(start, end, "name", "organisation", country=iso, sector=sector,
+                    agent=agent)
+        if iso is not None:
+            m.evidence.append(span_chars(doc, start, end))
+        m.person_name = [b.acronyms.get(span.text, span.text)]
+        b.add(m)
+        if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+                and doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 2):
+            b.acronyms[doc[end + 1].text] = span.text  # "Ceasefire Violations Committee (CFVC)"
+
+
+# Words inside an organisation's name that give its sector when its last words are not a
+# known role ("Islamic Salvation *Front*", "Social Democratic *Party*").
+ORG_KEYWORDS: dict[str, str] = {
+    "party": "PTY", "front": "REB", "liberation": "REB", "tigers": "REB", "brigades": "REB",
+    "militia": "REB", "insurgency": "REB", "university": "EDU", "school": "EDU",
+    "college": "EDU", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
+    "assembly": "LEG", "congress": "LEG", "ministry": "GOV", "commission": "GOV",
+    "police": "COP", "union": "LAB", "church": "REL", "mosque": "REL", "bank": "BUS",
+    "corporation": "BUS", "army": "MIL", "navy": "MIL", "jihad": "REB", "mujahideen": "REB",
+}
+
+
+def _country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
+    """ "rebels in the Ivory Coast", "opposition parties in Nepal": a country named by a
+    locative or "of" phrase right after a collective noun."""
+    tokens = b.tokens
+    if stop >= len(tokens) or tokens[stop].lower_ not in ("in", "of", "throughout", "from"):
+        return None, (0, 0)
+    j = stop + 1
+    if j < len(tokens) and tokens[j].lower_ == "the":
+        j += 1
+    for k in (3, 2, 1):
+        if j + k > len(tokens):
+            continue
+        entry = b.kb.lookup(b.phrase(j, j + k))
+        if entry is not None and entry.category in ("country", "capital"):
+            return entry.country, span_chars(b.doc, stop, j + k)
+    return None, (0, 0)
+
+
+def _collect_descriptors(b: _Builder) -> None:
+    """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
+    doc, kb = b.doc, b.kb
+    for token in b.tokens:
+        i = token.i
+        if b.taken[i] or token.lower_ not in kb.role_first_words:
+            continue
+        best = None
+        for k in range(1, kb.max_role_words + 1):
+            if i + k > len(doc):
+                break
+            role = kb.roles.get(normalise(b.phrase(i, i + k)))
+            if role is not None:
+                best = (i + k, role)
+        if best is None:
+            continue
+        stop, role = best
+        head = doc[stop - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or not b.free(i, stop):
+            continue
+        if stop < len(doc) and (doc[stop].ent_type_ in ("PERSON", "ORG") or
+                                doc[stop].pos_ in ("NOUN", "PROPN")):
+            continue  # part of a longer noun ("minister Wang", "police station")
+        floor = b.sent_start[i]
+        if role.phrase in ("administration", "government", "regime", "cabinet") and i > floor:
+            # "the Trump administration", "the Assad regime": the government of the country
+            # the named leader led (any curated office of that person, whatever the date).
+            owner = next((m for m in b.mentions if m.end == i and m.kind == "person"), None)
+            held = None
+            if owner is not None:
+                name = normalise(" ".join(owner.person_name))
+                held = next(iter(kb.leaders.get(name, ())), None)
+            if held is not None:
+                m = Mention(i, stop, "descriptor", "organisation", country=held.country,
+                            sector="GOV", agent="GOV", role=role.role, role_kind=role.kind)
+                m.evidence.append(span_chars(doc, owner.start if owner else i, stop))
+                b.add(m)
+                continue
+        j = i
+        past = False
+        while j > floor and doc[j - 1].lower_.strip("-") in ("former", "ex", "top", "senior",
+                                                            "then", "new", "chief"):
+            past = past or doc[j - 1].lower_.strip("-") in ("former", "ex")
+            j -= 1
+        iso, cstart = country_before(doc, j, kb, floor)
+        start = cstart if iso is not None and b.steal(cstart, j) else j
+        if iso is None and role.country:
+            iso = role.country
+        determiner = start > floor and doc[start - 1].lower_ in ("the", "his", "her", "its",
+                                                                "their", "a", "an")
+        if role.kind == "person":
+            if iso is None and not determiner:
+                continue
+            # "A French minister" introduces someone new: an entity of its own, never
+            # linked to a named person.
+            fresh = start > floor and doc[start - 1].lower_ in ("a", "an")
+            if fresh and iso is None:
+                continue
+            if determiner and doc[start - 1].lower_ == "the":
+                start -= 1
+            m = Mention(start, stop, "descriptor", "person", country=iso,
+                        sector="ELI" if past and role.sector == "GOV" else role.sector,
+                        agent=role.agent, role=("former " if past else "") + role.role,
+                        role_kind="person")
+            m.gender = GENDERED_ROLES.get(role.phrase)
+            m.fresh = fresh
+        else:
+            if iso is None:
+                iso, where = _country_after(b, stop)
+                if iso is not None:
+                    m = Mention(i, stop, "descriptor", "group" if role.kind == "group" else
+                                "organisation", country=iso, sector=role.sector,
+                                agent=role.agent, role=role.role, role_kind=role.kind)
+                    m.evidence.append(where)
+                    b.add(m)
+                continue
+            if determiner and doc[start - 1].lower_ == "the":
+                start -= 1
+            m = Mention(start, stop, "descriptor", "group" if role.kind == "group" else
+                        "organisation", country=iso, sector=role.sector, agent=role.agent,
+                        role=role.role, role_kind=role.kind)
+        if iso is not None:
+            m.evidence.append(span_chars(doc, start, stop))
+        b.add(m)
+    # Documents that speak: "the readout said ... it added".
+    for token in b.tokens:
+        if (not b.taken[token.i] and token.lower_ in ("readout", "statement", "communique",
+                                                      "communiqué")
+                and token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS):
+            start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+            b.add(Mention(start, token.i + 1, "descriptor", "organisation",
+                          person_name=[token.text]))
+
+
+def collect_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
+    """Every actor mention in ``doc``, sorted by position (pronouns not yet resolved)."""
+    return _collect(_Builder(doc, kb))
+
+
+def _collect(b: _Builder) -> list[Mention]:
+    _collect_people(b)
+    _collect_names(b)
+    _collect_orgs(b)
+    _collect_descriptors(b)
+    _collect_surnames(b)
+    _collect_short_forms(b)
+    b.mentions.sort(key=lambda m: m.start)
+    return b.mentions
+
+
+def _collect_short_forms(b: _Builder) -> None:
+    """Organisation short forms introduced in parentheses, used later on their own."""
+    if not b.acronyms:
+        return
+    for token in b.tokens:
+        name = b.acronyms.get(token.text)
+        if name is None or b.taken[token.i]:
+            continue
+        m = Mention(token.i, token.i + 1, "name", "organisation", person_name=[name])
+        b.add(m)
+
+
+def _collect_surnames(b: _Builder) -> None:
+    """Bare surnames the model did not tag as PERSON ("Lavrov told Xi")."""
+    pieces = {p for m in b.mentions if m.kind == "person" and len(m.person_name) >= 2
+              for p in (m.person_name[0], m.person_name[-1])}
+    for token in b.tokens:
+        if b.taken[token.i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        # A name seen in full earlier, or the surname of a curated office holder ("Blinken")
+        # that the small model did not tag as a person.
+        if token.text in pieces or (" " not in token.lower_ and token.lower_ in b.kb.leaders
+                                    and b.kb.lookup(token.text) is None):
+            m = Mention(token.i, token.i + 1, "name", "person", person_name=[token.text])
+            b.add(m)
+
+
+def resolve_doc(doc: Doc, kb: ActorKB | None = None) -> tuple[list[dict[str, Any]],
+                                                               list[dict[str, Any]]]:
+    """Entities (``communique_entities``) and learned person facts for one parsed document."""
+    kb = kb if kb is not None else load_kb()
+    builder = _Builder(doc, kb)
+    mentions = _collect(builder)
+    structure: dict[str, Any] = doc._.communique_structure or {}
+    date = structure.get("published")
+    clusters = cluster_mentions(mentions, kb, date)
+    resolve_pronouns(doc, mentions, clusters, builder.tokens, builder.quotes,
+                     builder.sent_index, builder.sent_bounds)
+    return build_entities(doc, mentions, kb, date, structure.get("article_id"), clusters,
+                          builder.text)
