@@ -1,0 +1,556 @@
+"""Turn one parsed document into ``communique/1`` event records.
+
+Steps per sentence: find trigger tokens the lexicon codes (verbs and event nouns); resolve
+control chains (an intent head such as "agreed to"/"plans to" hands the event to its
+complement, marked as intent; the complement of a coded verb such as "urged X to ..." is the
+content of that verb, not an event of its own); drop nouns a coded verb already covers
+("held talks"); find actors and recipients; drop events without a codable actor; then
+modality, date, place, confidence.
+
+Field decisions (documented in ``data/events/README.md``): ``mode`` and ``context`` come
+from the CAMEO->PLOVER table and are left out when the table gives none; ``location`` is
+null when no place phrase attaches to the trigger's clause; ``date`` falls back to the
+publication date (resolution ``publication``) and is left out without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.actors.lookup import entity_for_span, entity_ref
+from communique.events import dates, modality, roles
+from communique.events.cameo import (
+    CameoCode,
+    demand_code,
+    intent_code,
+    lookup,
+    reject_code,
+)
+from communique.events.lexicon import Lexicon, Match, default_lexicon
+from communique.events.places import geocode
+
+HISTORICAL_DAYS = 30
+REFUSAL_HEADS = frozenset({"refuse", "decline", "reject", "renege"})
+# Verbs whose own event is an announced commitment: "agreed on a pact" is PLOVER AGREE.
+SELF_INTENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake"})
+DEMAND_AUX = frozenset({"must", "should"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Pronoun mentions are weaker evidence of who acted than names.
+_WEAK_MENTIONS = frozenset({"pronoun", "descriptor"})
+
+
+@dataclass
+class Candidate:
+    """A trigger token with its lexicon match, before roles are resolved."""
+
+    token: Token
+    match: Match
+    intent: bool = False
+    refused: bool = False
+    suppressed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _np_bounds(token: Token) -> tuple[int, int]:
+    """Character span of ``token`` with its pre-modifiers ("Russian Foreign Minister X")."""
+    start = token.idx
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "case"):
+            start = min(start, child.left_edge.idx)
+    return start, token.idx + len(token.text)
+
+
+# Group and quantity nouns whose "of"/"from"/"in" phrase names the actor: "thousands of
+# Nigerians", "activists from the Fatah party", "security forces in Guinea".
+_PARTY_PREPS = ("of", "from", "in")
+
+
+def _entity_for(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
+                ) -> dict[str, Any] | None:
+    """The entity a participant token stands for (first codable of: the lookup on its noun
+    phrase, an apposition, a coded modifier inside the phrase, an "of"/"from"/"in" party)."""
+    start, end = _np_bounds(token)
+    found = entity_for_span(entities, start, end, head=(token.idx, token.idx + len(token.text)))
+    if _codable(found):
+        return found
+    for child in token.children:
+        if child.dep_ == "appos":
+            other = entity_for_span(entities, *_np_bounds(child))
+            if _codable(other):
+                return other
+    # "Iran's religious leader Ayatollah X" with X uncoded: the coded modifier codes the act.
+    for entity in entities:
+        if not _codable(entity) or entity is found:
+            continue
+        for mention in entity.get("mentions", ()):
+            if start <= int(mention["start"]) and int(mention["end"]) <= end:
+                return entity
+    if depth == 0 and token.pos_ in ("NOUN", "PROPN", "NUM"):
+        party = _party_of(token, entities)
+        if party is not None:
+            return party
+    return found
+
+
+def _party_of(token: Token, entities: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """"Thousands of Nigerians", "members of the union", "activists from Fatah"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PARTY_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    other = _entity_for(pobj, entities, 1)
+                    if _codable(other):
+                        return other
+    return None
+
+
+def _codable(entity: dict[str, Any] | None) -> bool:
+    return entity is not None and bool(entity.get("code") or entity.get("country"))
+
+
+def _refs(tokens: Sequence[Token], entities: Sequence[dict[str, Any]]
+          ) -> tuple[list[dict[str, Any]], list[str]]:
+    """Entity refs (deduplicated, codable only) and the mention types that produced them."""
+    refs: list[dict[str, Any]] = []
+    kinds: list[str] = []
+    for tok in tokens:
+        entity = _entity_for(tok, entities)
+        if not _codable(entity):
+            continue
+        ref = entity_ref(entity)
+        if ref is None or any(r["entity"] == ref["entity"] for r in refs):
+            continue
+        refs.append(ref)
+        kinds.append(_mention_type(entity, tok))
+    return refs, kinds
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+_SECOND_PERSON = frozenset({"you", "your"})
+
+
+def _pronoun_fallback(tokens: Sequence[Token], trigger: Token,
+                      entities: Sequence[dict[str, Any]], quotes: Sequence[dict[str, Any]],
+                      slot: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Unresolved pronouns: "we"/"you" inside a quote are its speaker/addressee; "they" in
+    "X said they would ..." is X. Used only when the entity lookup found nothing."""
+    if not all(t.pos_ == "PRON" for t in tokens):
+        return [], []
+    words = {t.lower_ for t in tokens}
+    wanted = _FIRST_PERSON if slot == "speaker" else _SECOND_PERSON
+    if words & wanted:
+        for quote in quotes:
+            if modality.quote_for(trigger.idx, trigger.idx + 1, [quote]) is None:
+                continue
+            party = quote.get(slot) or {}
+            by_id = {e["id"]: e for e in entities}
+            entity = by_id.get(party.get("entity"))
+            if _codable(entity):
+                ref = entity_ref(entity)
+                return ([ref], ["pronoun"]) if ref else ([], [])
+        return [], []
+    if slot == "speaker" and words & {"they", "he", "she", "it"}:
+        refs, _ = _refs(roles.speech_subjects(trigger), entities)
+        return refs, ["pronoun"] * len(refs)
+    return [], []
+
+
+def _mention_type(entity: dict[str, Any] | None, token: Token) -> str:
+    for mention in (entity or {}).get("mentions", ()):
+        if int(mention["start"]) <= token.idx < int(mention["end"]):
+            return str(mention.get("type", "name"))
+    return "name"
+
+
+def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.pos_ != "VERB"):
+            continue
+        if token.pos_ == "VERB" and token.dep_ in _MODIFIER_DEPS:
+            continue  # "the ruling party", "war-torn Mozambique": participles as adjectives
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+                token.nbor(1).lower_ == "to":
+            continue  # "according to X" attributes, it does not accord
+        match = lexicon.match(token)
+        if match is None:
+            continue
+        row = lookup(match.code)
+        if (row is None or row.plover is None) and not compat:
+            continue  # CAMEO 01x statements have no PLOVER type: never an event
+        found.append(Candidate(token, match))
+    by_token = {c.token.i: c for c in found}
+    for cand in found:
+        tok = cand.token
+        head = tok.head
+        # "agreed to strengthen", "plans to visit", "stands ready to": the complement is the
+        # event, announced; the intent head itself is not a separate event.
+        if tok.dep_ == "xcomp" and head.i != tok.i:
+            control = head.head if head.pos_ == "ADJ" else head
+            if head.lemma_.lower() in REFUSAL_HEADS and reject_code(cand.match.code):
+                # "refused to meet": one REJECT event, coded from what was refused.
+                cand.refused = True
+                if head.i in by_token:
+                    by_token[head.i].suppressed = True
+            elif head.lemma_.lower() in modality.INTENT_HEADS or \
+                    control.lemma_.lower() in modality.INTENT_HEADS:
+                cand.intent = True
+                if head.i in by_token:
+                    by_token[head.i].suppressed = True
+            elif head.i in by_token:
+                cand.suppressed = True  # "urged China to wield": content of the request
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "held talks", "wrapped up a visit": the verb's own pattern covers the noun.
+            current = tok
+            for _ in range(2):
+                if current.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass"):
+                    break
+                current = current.head
+                if current.i in by_token and current.pos_ == "VERB":
+                    cand.suppressed = True
+                    break
+    return [c for c in found if not c.suppressed]
+
+
+def _attached(ent: Span, anchors: set[int]) -> bool:
+    node = ent.root
+    for _ in range(6):
+        if node.i in anchors:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _date_for(token: Token, sent_ents: Sequence[Span], published: date | None,
+              published_text: str | None) -> dict[str, Any] | None:
+    """The date phrase attached to the trigger's clause, else the publication date.
+
+    Durations and vague spans ("a two-day visit", "in recent years") do not resolve and are
+    skipped in favour of the next phrase, then the publication date.
+    """
+    date_ents = [e for e in sent_ents if e.label_ == "DATE"]
+    if date_ents:
+        clause = roles.governing_verb(token)
+        anchor_sets = [{token.i, clause.i}]
+        # A date on a governing speech verb ("said Tuesday they would ...") dates the event.
+        current = clause
+        for _ in range(3):
+            if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj",
+                                                                 "advcl"):
+                break
+            current = current.head
+            anchor_sets.append({current.i})
+        for anchors in anchor_sets:
+            for ent in date_ents:
+                if not _attached(ent, anchors):
+                    continue
+                # Attached to a node closer to another coded clause? _attached stops at the
+                # first anchor; a date inside a nested clause reaches it only via that clause.
+                resolved = dates.resolve(ent.text, published)
+                if resolved["value"] is not None or published is None:
+                    return resolved
+    if published is not None:
+        return {"text": None, "value": published.isoformat(), "resolution": "publication"}
+    if published_text:
+        return {"text": published_text, "value": None, "resolution": "unknown"}
+    return None
+
+
+def _place_anchors(token: Token) -> set[int]:
+    """Tokens a place phrase may hang on: the trigger, its clause's verb, its object (the
+    parser often attaches "in Brussels" to the object: "met the minister in Brussels")."""
+    clause = roles.governing_verb(token)
+    anchors = {token.i, clause.i}
+    anchors.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+    return anchors
+
+
+def _place_tokens(token: Token) -> list[Token]:
+    """Heads of "in X" / "at X" phrases on the trigger, its object or its clause."""
+    doc = token.doc
+    found: list[Token] = []
+    for anchor in sorted(_place_anchors(token)):
+        for prep in doc[anchor].children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            found.append(pobj)
+            # "in the town of Cizre": the named place is the "of" object.
+            for of in pobj.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    found.extend(c for c in of.children if c.dep_ == "pobj")
+    return found
+
+
+def _place_for(token: Token, sent_ents: Sequence[Span]) -> dict[str, Any] | None:
+    """A place phrase ("in Beijing") attached to the trigger or its clause, geocoded."""
+    anchors = _place_anchors(token)
+    for ent in sent_ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        root = ent.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS:
+            continue
+        if prep.head.i not in anchors:
+            continue
+        place = geocode(ent.text)
+        return {
+            "text": ent.text,
+            "name": place.name if place else ent.text,
+            "country": place.country if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place else None,
+        }
+    return None
+
+
+def _confidence(cand: Candidate, actor_kinds: list[str], recipients: bool,
+                hypothetical: bool, reported_only_heuristic: bool) -> float:
+    """Heuristic evidence score in [0.05, 0.95]; its precision per band is measured."""
+    score = 0.45
+    if cand.match.specific:
+        score += 0.2
+    if cand.token.pos_ == "VERB":
+        score += 0.1
+    if actor_kinds and all(k not in _WEAK_MENTIONS for k in actor_kinds):
+        score += 0.1
+    if recipients:
+        score += 0.1
+    if hypothetical:
+        score -= 0.15
+    if reported_only_heuristic:
+        score -= 0.05
+    if _subordinate(cand.token):
+        # Background clauses ("after a jet shot down ...", "who was detained") are less often
+        # the event a report is about; on the PLOVER GSR they held most extra events.
+        score -= 0.1
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+_BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
+
+
+def _subordinate(token: Token) -> bool:
+    """True when the trigger sits in an adverbial, relative or participial clause."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in _BACKGROUND_DEPS:
+            return True
+        if current.dep_ in ("ROOT", "ccomp") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _addressee(quote_id: str, quotes: Sequence[dict[str, Any]],
+               entities: Sequence[dict[str, Any]],
+               actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    quote = next((q for q in quotes if str(q.get("id")) == quote_id), None)
+    if quote is None:
+        return []
+    speaker = (quote.get("speaker") or {}).get("entity")
+    addressee = (quote.get("addressee") or {}).get("entity")
+    if not addressee or speaker not in {a["entity"] for a in actors}:
+        return []
+    entity = next((e for e in entities if e["id"] == addressee), None)
+    ref = entity_ref(entity) if _codable(entity) else None
+    return [ref] if ref is not None else []
+
+
+def _demand(tok: Token, entities: Sequence[dict[str, Any]],
+            actors: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """Speaker refs when ``tok`` is an obligation ("must", "should") put on someone else."""
+    # "must return", "must be ready to mediate": the obligation may sit on a control head.
+    chain = [tok]
+    current = tok
+    while current.dep_ == "xcomp" and len(chain) < 4:
+        current = current.head
+        chain.append(current)
+        if current.pos_ == "ADJ":
+            chain.append(current.head)
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for t in chain for c in t.children):
+        return None
+    speakers, _ = _refs(roles.speech_subjects(tok), entities)
+    if not speakers or {s["entity"] for s in speakers} & {a["entity"] for a in actors}:
+        return None
+    return speakers
+
+
+def _event_id(article_id: str, start: int, end: int) -> str:
+    digest = hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
+    return f"ev-{digest}"
+
+
+def code_document(doc: Doc, lexicon: Lexicon | None = None,
+                  require_actor: bool = True, petrarch_compat: bool = False
+                  ) -> list[dict[str, Any]]:
+    """Event records for ``doc`` (entities from ``doc._.communique_entities``).
+
+    ``require_actor=False`` keeps events without a codable actor: only for measuring the
+    trigger machinery apart from actor coding (evaluation suites), never in output.
+    ``petrarch_compat=True`` keeps codes outside the PLOVER mapping (PETRARCH's validation
+    dictionaries use WEIS-era codes); such events have ``plover`` None. Evaluation only.
+    """
+    lexicon = lexicon or default_lexicon()
+    structure: dict[str, Any] = doc._.communique_structure or {}
+    entities = doc._.communique_entities
+    if entities is None:
+        from communique.events.fallback import fallback_entities
+
+        entities = fallback_entities(doc)
+    if not entities and require_actor:
+        return []
+    quotes = doc._.communique_quotes or []
+    published_text = structure.get("published")
+    published = dates.parse_published(published_text)
+    article_id = str(structure.get("article_id") or "")
+    events: list[dict[str, Any]] = []
+    for index, sent in enumerate(doc.sents):
+        for cand in _candidates(sent, lexicon, petrarch_compat):
+            event = _code_candidate(cand, entities, quotes, published, article_id, sent, index,
+                                    require_actor, petrarch_compat)
+            if event is not None:
+                events.append(event)
+                if petrarch_compat and cand.match.paired and event["recipients"] \
+                        and not event["reciprocal"]:
+                    # PETRARCH's paired codes ([042:043]): the reverse event, B hosts A.
+                    events.append(dict(event, cameo=cand.match.paired,
+                                       actors=event["recipients"], recipients=event["actors"],
+                                       id=event["id"] + "-r"))
+    return events
+
+
+def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
+                    quotes: Sequence[dict[str, Any]], published: date | None,
+                    article_id: str, sent: Span, index: int,
+                    require_actor: bool = True, compat: bool = False
+                    ) -> dict[str, Any] | None:
+    tok = cand.token
+    preferred = tuple(e.prep for e in (cand.match.pattern.post if cand.match.pattern else ())
+                      if e.prep)
+    if tok.pos_ == "VERB":
+        actor_toks = roles.subjects(tok)
+        recipient_toks = roles.verb_recipients(tok, preferred)
+    else:
+        actor_toks = roles.noun_actors(tok)
+        recipient_toks = roles.noun_recipients(tok, preferred)
+        if not recipient_toks and not roles.governed_noun(tok):
+            # A bare event noun ("the royal tour", "one of its meetings", "the Lesotho
+            # Times visit") names no interaction: on non-political news these were mostly
+            # false events. Nouns with a party ("visit to China", "talks with Xi") or under
+            # a verb ("held talks") stay.
+            return None
+    actors, actor_kinds = _refs(actor_toks, entities)
+    if not actors and actor_toks:
+        actors, actor_kinds = _pronoun_fallback(actor_toks, tok, entities, quotes, "speaker")
+    if not actors and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "the party issued a declaration demanding ...": the noun's own clause subject.
+        actors, actor_kinds = _refs(roles.subjects(roles.governing_verb(tok.head)), entities)
+    recipients, _ = _refs(recipient_toks, entities)
+    if not recipients and recipient_toks:
+        recipients, _ = _pronoun_fallback(recipient_toks, tok, entities, quotes, "addressee")
+    if not recipients and tok.pos_ == "VERB":
+        recipients, _ = _refs(roles.deferred_recipients(tok), entities)
+    if not recipients:
+        # CAMEO practice: without another target, the place the act happens in is the
+        # target ("rioted at a jail in northern Israel", "imposed a curfew in Cizre").
+        recipients, _ = _refs(_place_tokens(tok), entities)
+        bool(recipients)
+    if cand.match.reverse:
+        actors, recipients = recipients, actors
+    demand = _demand(tok, entities, actors)
+    if demand is not None:
+        # "X said Sudan must return the helicopter": X demands it of Sudan.
+        recipients = [a for a in actors if a["entity"] not in
+                      {d["entity"] for d in demand}] or recipients
+        actors = demand
+    if not actors and require_actor:
+        return None  # no codable actor: no event (and never a 010 fallback)
+    actor_ids = {a["entity"] for a in actors}
+    recipients = [r for r in recipients if r["entity"] not in actor_ids]
+    reciprocal = False
+    if len(actors) >= 2 and not recipients:
+        recipients = [dict(a) for a in actors]
+        reciprocal = True
+    code = cand.match.code
+    is_intent = cand.intent or modality.intent(tok) or tok.lemma_.lower() in SELF_INTENT
+    negated = modality.negated(tok)
+    if compat:
+        pass  # PETRARCH codes come from its patterns only
+    elif cand.refused or (negated and is_intent and reject_code(code)):
+        # "refused to lift", "will not accept": a rejection, not a negated promise.
+        code = reject_code(code) or code
+        is_intent = negated = False
+    elif is_intent and demand is None:
+        code = intent_code(code) or code
+    if demand is not None and not compat:
+        code = demand_code(code)
+        is_intent = False
+    row: CameoCode | None = lookup(code)
+    if row is None or row.plover is None:
+        if not compat:
+            return None
+        row = CameoCode(code=code, name="", goldstein=0.0, quad=0, plover=None, mode=None,
+                        context=())
+    hypothetical = modality.hypothetical(tok)
+    quote_id = modality.quote_for(tok.idx, tok.idx + len(tok.text), quotes)
+    heuristic_reported = quote_id is None and modality.attributed(
+        tok, modality.according_to(sent))
+    sent_ents = list(sent.ents)
+    when = _date_for(tok, sent_ents, published, None)
+    historical = False
+    if when is not None and published is not None and when["resolution"] != "publication":
+        last = dates.last_day(when.get("value"))
+        historical = last is not None and (published - last).days > HISTORICAL_DAYS
+    if not recipients and quote_id is not None and row.quad in (1, 3):
+        # A verbal act inside a quote with no other target is addressed to the person the
+        # speaker is talking to ("..., Lavrov told Xi": the praise is for Xi).
+        recipients = _addressee(quote_id, quotes, entities, actors)
+    event: dict[str, Any] = {
+        "id": _event_id(article_id, tok.idx, tok.idx + len(tok.text)),
+        "plover": row.plover,
+    }
+    if row.mode:
+        event["mode"] = row.mode
+    if row.context:
+        event["context"] = list(row.context)
+    event.update({
+        "cameo": row.code,
+        "quad": row.quad,
+        "goldstein": row.goldstein,
+        "actors": actors,
+        "recipients": recipients,
+        "reciprocal": reciprocal,
+        "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+        "sentence": {"index": index, "start": sent.start_char, "end": sent.end_char},
+        "modality": {
+            "negated": negated,
+            "intent": is_intent,
+            "hypothetical": hypothetical,
+            "historical": historical,
+            "reported": quote_id is not None or heuristic_reported,
+        },
+    })
+    if quote_id is not None:
+        event["reported_by"] = quote_id
+    if when is not None:
+        event["date"] = when
+    event["location"] = _place_for(tok, sent_ents)
+    event["confidence"] = _confidence(cand, actor_kinds, (bool(recipients) and not reciprocal)
+                                      or reciprocal, hypothetical, heuristic_reported)
+    return event

@@ -1,0 +1,279 @@
+"""Who did what to whom, from one spaCy dependency parse.
+
+Actors: the subject (with its conjuncts: "China and Russia"), the ``by`` agent of a passive,
+the subject inherited along ``xcomp`` chains ("agreed to strengthen"), conjoined verbs ("met
+X and thanked Y") and participles ("..., accusing the West"), the noun a relative clause
+modifies ("officials who met ..."), and for noun triggers the possessor or modifier
+("Moscow's invasion", "Russian strikes") or the subject of the verb that governs them
+("held talks with", "wrapped up a visit to").
+
+Recipients: direct and indirect objects, then prepositional objects ("met with", "visit
+to", "sanctions on", "warned ... against"); the preposition named by the matched pattern
+comes first. Passive subjects are recipients.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative"})
+# Prepositions that introduce the other party of an interaction.
+RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "at",
+                   "from", "over")
+NOUN_RECIPIENT_PREPS = ("with", "to", "against", "on", "of", "into", "between", "toward",
+                        "towards")
+# Object-control verbs: in "urged China to wield", the object is the xcomp's subject.
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "tell", "call", "press", "persuade", "force", "order", "encourage",
+    "invite", "request", "allow", "help", "push", "pressure", "warn", "instruct", "advise",
+})
+# Verbs a noun trigger borrows its actor from ("held talks", "paid a visit").
+_NOUN_GOVERNORS = frozenset({"dobj", "pobj", "attr", "appos", "conj"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_FINITE = frozenset({"VBD", "VBP", "VBZ"})
+
+
+def expand(token: Token) -> list[Token]:
+    """``token`` and its coordinated nominal conjuncts ("China and Russia")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.pos_ in _NOMINAL and conj not in out:
+            out.append(conj)
+    return out
+
+
+def _child(token: Token, deps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _agent(token: Token) -> list[Token]:
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = _child(child, frozenset({"pobj"}))
+            if pobj is not None:
+                return expand(pobj)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    """True for "was sanctioned by", "were invited to"."""
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The grammatical actor(s) of a verbal trigger, following control and coordination."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agent = _agent(verb)
+        if agent:
+            return agent
+    subj = _child(verb, SUBJECTS)
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
+            return expand(verb.head)  # "Yellen, who wrapped up a visit"
+        return expand(subj)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    # Purpose clauses ("staged rallies to demand reforms", "telephoned X to discuss") share
+    # the main clause's subject.
+    purpose = verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN", "TO") or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    if verb.dep_ == "xcomp" or purpose:
+        obj = _child(head, OBJECTS)
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and obj is not None:
+            return expand(obj)
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects(head, depth + 1)
+        if head.pos_ == "ADJ" and head.head.i != head.i:  # "stands ready to strengthen"
+            return subjects(head.head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        found = _misparsed_subject(verb) or subjects(head, depth + 1)
+        finite = verb.tag_ in _FINITE or (verb.tag_ == "VB" and not any(
+            c.dep_ == "aux" for c in verb.children))
+        if not found and finite and head.head.i != head.i:
+            # "officials warned Beijing against providing aid ... and urge China": the
+            # parser hangs "urge" on "providing"; the finite verb shares the main subject.
+            found = subjects(governing_verb(head.head), depth + 1)
+        return found
+    if verb.dep_ in ("relcl", "acl"):
+        infinitive = any(c.lower_ == "to" for c in verb.children)
+        if infinitive and (head.pos_ not in _NOMINAL or head.dep_ in ("attr", "pobj")):
+            # "Xi was among the first to send congratulations": the clause's subject.
+            return subjects(governing_verb(head), depth + 1)
+        if head.pos_ in _NOMINAL:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                # "organisations targeted by hackers", "a poll conducted by X": the noun is
+                # the patient; the doer is the "by" agent or unknown.
+                return _agent(verb)
+            return expand(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        # "resorted to throwing stones", "guilty of violating": the gerund's doer is the
+        # clause subject -- unless the preposition follows an object ("accused X of
+        # violating"), where the act is only alleged: no doer is returned then.
+        governor = head.head
+        if governor.pos_ in ("VERB", "AUX", "ADJ") and _child(governor, OBJECTS) is None:
+            return subjects(governing_verb(governor), depth + 1)
+        return []
+    return _misparsed_subject(verb)
+
+
+# Subordinators the small model sometimes parses as prepositions: "as Moscow's top diplomat
+# met Xi" comes out as prep "as" + pobj "diplomat", leaving "met" without a subject.
+_SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "when"})
+
+
+def has_own_subject(verb: Token) -> bool:
+    """True when ``verb`` has a subject of its own (parsed, or recovered after "as")."""
+    return _child(verb, SUBJECTS | PASSIVE_SUBJECTS) is not None or bool(
+        _misparsed_subject(verb))
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    i = verb.i - 1
+    doc = verb.doc
+    if verb.is_sent_start:
+        return []
+    while i > 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not doc[i].is_sent_start:
+        i -= 1
+    noun = doc[i]
+    if noun.pos_ in _NOMINAL and noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS:
+        return expand(noun)
+    return []
+
+
+def speech_subjects(verb: Token) -> list[Token]:
+    """Subject of the speech verb whose complement holds ``verb`` ("X said they would")."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SPEECH:
+            subj = _child(current.head, SUBJECTS)
+            return expand(subj) if subj is not None else []
+        if current.head.i == current.i or current.dep_ not in ("xcomp", "conj", "ccomp"):
+            return []
+        current = current.head
+    return []
+
+
+_SPEECH = frozenset({"say", "tell", "add", "state", "announce", "declare", "write", "note",
+                     "insist", "stress", "confirm", "agree", "pledge", "vow", "promise",
+                     "remind", "conclude", "warn", "argue", "reiterate", "demand"})
+
+
+def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]:
+    """Objects of a verbal trigger: passive subject, dobj/dative, then prepositional objects."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOMINAL:
+        return expand(verb.head)  # "the organisations targeted": the patient
+    if is_passive(verb):
+        subj = _child(verb, PASSIVE_SUBJECTS)
+        if subj is not None:
+            return expand(subj)
+    found: list[Token] = []
+    obj = _child(verb, OBJECTS)
+    if obj is not None:
+        found.extend(expand(obj))
+    for prep in _prep_children(verb, preferred or RECIPIENT_PREPS):
+        pobj = _child(prep, frozenset({"pobj"}))
+        if pobj is not None:
+            found.extend(t for t in expand(pobj) if t not in found)
+    if obj is not None:
+        # "held talks with Xi", "paid a visit to China", "rejected calls by X", "shelled
+        # positions of the security forces": the party sits on the object noun.
+        for prep in _prep_children(obj, preferred or OBJECT_NOUN_PREPS):
+            pobj = _child(prep, frozenset({"pobj"}))
+            if pobj is not None:
+                found.extend(t for t in expand(pobj) if t not in found)
+    return found
+
+
+# Prepositions on an object noun that introduce the other party.
+OBJECT_NOUN_PREPS = ("with", "to", "on", "against", "by", "from", "of", "for")
+
+
+def deferred_recipients(verb: Token, depth: int = 0) -> list[Token]:
+    """Parties named in the trigger's complement when it has none of its own.
+
+    "threatened to cut off electricity to X", "promised to continue military aid to X":
+    the xcomp's objects; "demanded that the US cancel ...": the ccomp's subject.
+    """
+    if depth > 2:
+        return []
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            found = verb_recipients(child) or deferred_recipients(child, depth + 1)
+            if found:
+                return found
+        if child.dep_ == "ccomp":
+            subj = _child(child, SUBJECTS | PASSIVE_SUBJECTS)
+            if subj is not None:
+                return expand(subj)
+    return []
+
+
+def _prep_children(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    ordered: list[Token] = []
+    for word in preps:
+        for child in token.children:
+            if child.dep_ in ("prep", "dative", "prt") and child.lower_ == word:
+                ordered.append(child)
+    return ordered
+
+
+def noun_actors(noun: Token) -> list[Token]:
+    """Actor(s) of a noun trigger: possessor, nominal modifier, ``by``-phrase or governor."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return expand(child)
+    agent = _agent(noun)
+    if agent:
+        return agent
+    modifiers = [c for c in noun.children
+                 if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                 and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")]
+    if modifiers:
+        return modifiers
+    # Climb to the verb that governs the noun ("held talks", "on the tail end of a visit").
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in _NOUN_GOVERNORS and current.dep_ != "prep":
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return subjects(current)
+    return []
+
+
+def governed_noun(noun: Token) -> bool:
+    """True when a noun trigger is the object of a verb ("launched an invasion")."""
+    return noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB"
+
+
+def noun_recipients(noun: Token, preferred: tuple[str, ...] = ()) -> list[Token]:
+    """Prepositional parties of a noun trigger: "talks with", "visit to", "sanctions on"."""
+    found: list[Token] = []
+    for prep in _prep_children(noun, preferred or NOUN_RECIPIENT_PREPS):
+        pobj = _child(prep, frozenset({"pobj"}))
+        if pobj is not None:
+            found.extend(t for t in expand(pobj) if t not in found)
+        if found:
+            break
+    return found
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb whose clause the trigger belongs to (itself for verbs)."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current

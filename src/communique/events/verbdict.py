@@ -1,0 +1,296 @@
+"""Reader for PETRARCH / TABARI verb dictionaries (the ``CAMEO.2.0.txt`` format).
+
+Why our own reader: PETRARCH-2 is Python 2 and reads the file together with CoreNLP parses;
+we only need the patterns, matched later against one spaCy dependency parse.
+
+Format (see PETRARCH-2 ``PETRreader.read_verb_dictionary``):
+
+* ``&NAME`` starts a synonym set; its members follow as ``+WORD`` lines.
+* ``---  NAME   [code]  ---`` starts a verb block; ``[---]`` means no default code.
+* A verb line ``WORD {FORMS ...} [code]`` adds a verb (irregular forms in braces; an own
+  code overrides the block's). ``+WORD_PARTICLE {...}`` is a multi-word verb.
+* ``- pre words * post words [code] # comment`` is a pattern applying to every verb of the
+  block. ``{A B}`` is a noun phrase, ``(PREP A B)`` a prepositional phrase, ``&SET`` a synset,
+  ``$`` / ``+`` mark source / target, ``^`` skips, ``%`` marks a compound actor. A code
+  ``[a:b]`` pairs an event with its reverse; ``[:b]`` codes only the reverse (the grammatical
+  subject is the target).
+* Communique extension, used only by our own files: a verb line starting with ``@`` is a
+  noun trigger (``@TALKS [046]``), matched on nouns instead of verbs.
+* ``~`` transformation lines and ``#`` comments are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from communique.errors import DataFileError
+
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_MARKERS = frozenset({"$", "+", "^", "%", "*"})
+
+
+@dataclass(frozen=True)
+class Element:
+    """One constraint of a pattern: a word (any of ``words``) or a preposition phrase.
+
+    ``prep`` is set for ``(PREP ...)`` groups; ``words`` then lists the alternatives each
+    following word may take (one frozenset per word). For a bare word ``prep`` is ``None`` and
+    ``words`` has one frozenset.
+    """
+
+    prep: str | None
+    words: tuple[frozenset[str], ...]
+
+    @property
+    def weight(self) -> int:
+        """How specific the element is: one point per word, prepositions included."""
+        return len(self.words) + (1 if self.prep else 0)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern: constraints before and after the verb, and the CAMEO code it gives."""
+
+    pre: tuple[Element, ...]
+    post: tuple[Element, ...]
+    code: str | None
+    reverse: bool
+    origin: str
+    paired: str | None = None
+
+    @property
+    def weight(self) -> int:
+        """Specificity: the number of words the pattern requires."""
+        return sum(e.weight for e in self.pre) + sum(e.weight for e in self.post)
+
+
+@dataclass
+class Sense:
+    """One verb (or noun) of a block: its default code and the block's patterns."""
+
+    lemma: str
+    particle: str | None
+    code: str | None
+    reverse: bool
+    noun: bool
+    block: str
+    patterns: list[Pattern] = field(default_factory=list)
+    origin: str = ""
+    headword: bool = True
+    paired: str | None = None
+
+
+@dataclass
+class VerbDictionary:
+    """Senses indexed by lower-cased lemma (or literal form), plus the synsets read."""
+
+    senses: dict[str, list[Sense]] = field(default_factory=dict)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, sense: Sense) -> None:
+        """Index ``sense`` under its lemma."""
+        self.senses.setdefault(sense.lemma, []).append(sense)
+
+    def merge(self, other: VerbDictionary) -> None:
+        """Add every sense of ``other``; later files add senses, they never delete."""
+        for lemma, senses in other.senses.items():
+            self.senses.setdefault(lemma, []).extend(senses)
+        self.synsets.update(other.synsets)
+        self.sources.extend(other.sources)
+
+    @property
+    def pattern_count(self) -> int:
+        """Distinct patterns across blocks (a block's patterns are shared by its verbs)."""
+        seen: set[int] = set()
+        for senses in self.senses.values():
+            for sense in senses:
+                seen.update(id(p) for p in sense.patterns)
+        return len(seen)
+
+
+def parse_code(text: str) -> tuple[str | None, bool]:
+    """``"042:043"`` -> ("042", False); ``":173"`` -> ("173", True); ``"---"`` -> (None, False)."""
+    text = text.strip()
+    if not text or text.startswith("---"):
+        return None, False
+    first, _, second = text.partition(":")
+    first = re.sub(r"[^0-9]", "", first)
+    second = re.sub(r"[^0-9]", "", second)
+    if first:
+        return first, False
+    if second:
+        return second, True
+    return None, False
+
+
+def paired_code(text: str) -> str | None:
+    """The reverse event of a paired code: ``"042:043"`` -> ``"043"``, else ``None``."""
+    first, sep, second = text.strip().partition(":")
+    second = re.sub(r"[^0-9]", "", second)
+    return second if sep and re.sub(r"[^0-9]", "", first) and second else None
+
+
+def _word(raw: str) -> str:
+    # A trailing "_" means "this exact form" in PETRARCH; lemmas make that distinction moot.
+    return raw.strip().rstrip("_").replace("_", " ").lower()
+
+
+def _alternatives(raw: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
+    if raw.startswith("&"):
+        return synsets.get(raw.upper(), frozenset({_word(raw[1:])}))
+    return frozenset({_word(raw)})
+
+
+def _tokenise(text: str) -> list[str]:
+    return re.findall(r"[{}()]|[^\s{}()]+", text)
+
+
+def _elements(tokens: list[str], synsets: dict[str, frozenset[str]]) -> tuple[Element, ...]:
+    out: list[Element] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "(":
+            j = tokens.index(")", i) if ")" in tokens[i:] else len(tokens)
+            inner = [t for t in tokens[i + 1 : j] if t not in _MARKERS and t not in "{}"]
+            if inner:
+                prep = _word(inner[0].split("/")[0])
+                words = tuple(_alternatives(w, synsets) for w in inner[1:])
+                out.append(Element(prep, words))
+            i = j + 1
+            continue
+        if tok in _MARKERS or tok in "{}":
+            i += 1
+            continue
+        out.append(Element(None, (_alternatives(tok, synsets),)))
+        i += 1
+    return tuple(out)
+
+
+def _parse_pattern(line: str, block_code: tuple[str | None, bool], origin: str,
+                   synsets: dict[str, frozenset[str]]) -> Pattern | None:
+    body = line[1:].split("#", 1)[0]
+    match = _CODE.search(body)
+    paired = None
+    if match:
+        code, reverse = parse_code(match.group(1))
+        paired = paired_code(match.group(1))
+        body = body[: match.start()]
+    else:
+        code, reverse = block_code
+    if "*" not in body:
+        return None
+    pre_text, _, post_text = body.partition("*")
+    return Pattern(
+        pre=_elements(_tokenise(pre_text), synsets),
+        post=_elements(_tokenise(post_text), synsets),
+        code=code,
+        reverse=reverse,
+        origin=origin,
+        paired=paired,
+    )
+
+
+def _verb_line(line: str, block: str, block_code: tuple[str | None, bool],
+               origin: str, block_paired: str | None = None) -> Sense | None:
+    body = line.split("#", 1)[0]
+    match = _CODE.search(body)
+    code, reverse = parse_code(match.group(1)) if match else block_code
+    paired = paired_code(match.group(1)) if match else block_paired
+    if match:
+        body = body[: match.start()]
+    body = re.sub(r"\{[^}]*\}", " ", body).strip()
+    if not body:
+        return None
+    noun = body.startswith("@")
+    body = body.lstrip("@+").strip()
+    parts = [p for p in body.split("_") if p]
+    if not parts:
+        return None
+    lemma = parts[0].lower()
+    particle = " ".join(parts[1:]).lower() or None
+    # The block's own verb (VISIT in "--- VISIT ---") or a verb with its own code; other
+    # members are WordNet-style synonyms whose default code is much less reliable.
+    headword = bool(match) or lemma == block.split("_")[0].lower()
+    return Sense(lemma=lemma, particle=particle, code=code, reverse=reverse, noun=noun,
+                 block=block, origin=origin, headword=headword, paired=paired)
+
+
+def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>",
+                          synsets: dict[str, frozenset[str]] | None = None) -> VerbDictionary:
+    """Parse PETRARCH verb-dictionary ``lines`` into a :class:`VerbDictionary`.
+
+    ``synsets`` seeds the synonym sets (so a user file can use the shipped ``&MILITARY``).
+    Raises :class:`DataFileError` when a pattern appears before any verb block.
+    """
+    result = VerbDictionary(synsets=dict(synsets or {}), sources=[name])
+    current_set: str | None = None
+    set_members: list[str] = []
+    block = ""
+    block_code: tuple[str | None, bool] = (None, False)
+    block_paired: str | None = None
+    block_senses: list[Sense] = []
+
+    def close_set() -> None:
+        nonlocal current_set, set_members
+        if current_set is not None:
+            result.synsets[current_set] = frozenset(set_members)
+        current_set, set_members = None, []
+
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\n").strip()
+        origin = f"{name}:{number}"
+        if not line or line.startswith("#") or line.startswith("~"):
+            continue
+        if line.startswith("&"):
+            close_set()
+            current_set = line.split()[0].upper()
+            continue
+        if current_set is not None and line.startswith("+") and not block:
+            set_members.append(_word(line[1:].split("#")[0]))
+            continue
+        header = _HEADER.match(line)
+        if header:
+            close_set()
+            block = header.group(1)
+            block_code = parse_code(header.group(2))
+            block_paired = paired_code(header.group(2))
+            block_senses = []
+            continue
+        if line.startswith("-"):
+            if not block:
+                raise DataFileError(f"{origin}: pattern outside a verb block: {line!r}")
+            pattern = _parse_pattern(line, block_code, origin, result.synsets)
+            if pattern is not None and block_senses:
+                block_senses[0].patterns.append(pattern)
+            continue
+        if not block:
+            continue
+        sense = _verb_line(line, block, block_code, origin, block_paired)
+        if sense is not None:
+            # Senses in one block share one pattern list object.
+            if block_senses:
+                sense.patterns = block_senses[0].patterns
+            block_senses.append(sense)
+            result.add(sense)
+    close_set()
+    return result
+
+
+def load_verb_dictionary(path: Path,
+                         synsets: dict[str, frozenset[str]] | None = None) -> VerbDictionary:
+    """Read a PETRARCH verb dictionary file (UTF-8, or Latin-1 when it is not UTF-8)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read verb dictionary: {exc}") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return parse_verb_dictionary(text.splitlines(), name=path.name, synsets=synsets)

@@ -1,0 +1,103 @@
+"""The PETRARCH verb-dictionary reader and the lexicon matcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.errors import DataFileError
+from communique.events.verbdict import load_verb_dictionary, parse_code, parse_verb_dictionary
+
+SAMPLE = """\
+# comment
+&WEAPON
++GUN
++RIFLE_
+
+####### VERB PATTERNS #######
+
+---  VISIT   [042:043]  ---
+VISIT
+TOUR  [042]
+- PILGRIMS *                                          [---]         # VISIT
+- * (FOR TALKS)                                       [046:046]     # VISIT
+
+---  FACE   [---]  ---
+FACE {FACES FACED FACING}
++MEET_WITH {+MET_WITH}
+- * TRIAL                                             [:173]        # FACE
+- * &WEAPON                                           [190]
+
+---  TALKS_N   [046]  ---
+@TALKS
+
+~ a (a b ATTACK) SAY = a b 015
+"""
+
+
+def test_codes() -> None:
+    assert parse_code("042:043") == ("042", False)
+    assert parse_code(":173") == ("173", True)
+    assert parse_code("---") == (None, False)
+    assert parse_code("080!") == ("080", False)
+
+
+def test_blocks_verbs_patterns_and_synsets() -> None:
+    d = parse_verb_dictionary(SAMPLE.splitlines(), name="sample")
+    assert d.synsets["&WEAPON"] == frozenset({"gun", "rifle"})
+    [visit] = d.senses["visit"]
+    assert visit.code == "042" and visit.headword
+    [tour] = d.senses["tour"]
+    assert tour.code == "042" and tour.patterns is visit.patterns
+    assert len(visit.patterns) == 2
+    pilgrims, talks = visit.patterns
+    assert pilgrims.code is None and pilgrims.pre[0].words[0] == frozenset({"pilgrims"})
+    assert talks.post[0].prep == "for" and talks.post[0].words == (frozenset({"talks"}),)
+    face = {s.particle: s for s in d.senses["face"]}
+    assert face[None].code is None
+    trial = face[None].patterns[0]
+    assert trial.code == "173" and trial.reverse
+    assert face[None].patterns[1].post[0].words[0] == frozenset({"gun", "rifle"})
+    [meet] = d.senses["meet"]
+    assert meet.particle == "with"
+    [noun] = d.senses["talks"]
+    assert noun.noun and noun.code == "046"
+    assert d.pattern_count == 4
+
+
+def test_pattern_outside_block_is_an_error() -> None:
+    with pytest.raises(DataFileError):
+        parse_verb_dictionary(["- * TALKS [046]"])
+
+
+def test_shipped_petrarch_dictionary_has_every_pattern(data_dir: Path) -> None:
+    d = load_verb_dictionary(data_dir / "petrarch" / "CAMEO.2.0.txt")
+    assert d.pattern_count == 4668
+    assert len(d.synsets) == 40
+
+
+def test_lexicon_matches_lemma_particle_and_object(nlp: object) -> None:
+    from communique.events.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    doc = nlp("The minister held talks with his counterpart.")  # type: ignore[operator]
+    held = next(t for t in doc if t.text == "held")
+    match = lexicon.match(held)
+    assert match is not None and match.code == "046" and match.specific
+    doc = nlp("The rebels met with the envoy.")  # type: ignore[operator]
+    met = next(t for t in doc if t.text == "met")
+    match = lexicon.match(met)
+    assert match is not None and match.code == "040" and match.particle == "with"
+
+
+def test_user_pattern_file_adds_senses(tmp_path: Path, nlp: object) -> None:
+    from communique.events.lexicon import load_lexicon
+
+    extra = tmp_path / "mine.txt"
+    extra.write_text("---  SNUB   [111]  ---\nSNUB\n- * (AT SUMMIT)  [125]\n", encoding="utf-8")
+    lexicon = load_lexicon([extra])
+    doc = nlp("Turkey snubbed Sweden at the summit.")  # type: ignore[operator]
+    snubbed = next(t for t in doc if t.text == "snubbed")
+    match = lexicon.match(snubbed)
+    assert match is not None and match.code == "125"
