@@ -18,14 +18,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 CASES = load_cases()
-# Wrong at the time of writing (pronoun "his plane" after a named third party, same-surname
-# siblings, "the leader of Europe's most powerful country", U.S.-only titles without "U.S.",
-# a city named as capital coded as its government, a person the model did not tag).
+# Wrong at the time of writing (pronoun after a named third party, same-surname siblings,
+# "the leader of Europe's most powerful country", a city named as capital coded as its
+# government, a pronoun for a person the model did not tag).
 KNOWN_ERRORS = {
-    ("L5p5k2OhvjB7y2XH", 348), ("L5p5k2OhvjB7y2XH", 417),
-    ("faatrb9uNxzXv0Xq", 1387), ("faatrb9uNxzXv0Xq", 4003), ("raVApCs0y6qveAet", 330),
-    ("raVApCs0y6qveAet", 3031), ("tcrN0ZUf1upazXvs", 3418), ("c2qvWJHiYOXwdtlN", 3780),
-    ("c2qvWJHiYOXwdtlN", 3925), ("FTYS3Uac5Ag12IUW", 1022),
+    ("L5p5k2OhvjB7y2XH", 417), ("faatrb9uNxzXv0Xq", 1387), ("raVApCs0y6qveAet", 330),
+    ("raVApCs0y6qveAet", 3031), ("tcrN0ZUf1upazXvs", 3418), ("FTYS3Uac5Ag12IUW", 1022),
 }
 
 
@@ -61,4 +59,4 @@ def test_case(resolved: Any, case: Any) -> None:
 def test_accuracy_floor(resolved: Any) -> None:
     _, entities = resolved
     correct = sum(judge(c, entities[c.article_id])[0] for c in CASES)
-    assert correct / len(CASES) >= 0.88  # measured 75/85 = 0.882
+    assert correct / len(CASES) >= 0.92  # measured 79/85 = 0.929

@@ -27,7 +27,11 @@ def test_countries_capitals_seats_and_acronyms() -> None:
     un = kb.lookup("United Nations")
     assert un is not None and un.country == "UNO"
     tass = kb.lookup("TASS")
-    assert tass is not None and tass.country == "RUS" and tass.sector == "JRN"
+    # State-run outlets: sector GOV, the first sector element of their code RUSGOVMED.
+    assert tass is not None and tass.country == "RUS" and tass.sector == "GOV"
+    assert tass.code == "RUSGOVMED"
+    reuters = kb.lookup("Reuters")
+    assert reuters is not None and reuters.sector == "JRN"
     west = kb.lookup("the West")
     assert west is not None and west.country == "WST"
 

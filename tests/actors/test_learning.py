@@ -75,3 +75,18 @@ def test_json_round_trip() -> None:
     assert copy.to_json() == kb.to_json()
     fact = copy.lookup("Raimondo", "2024-04-20")
     assert fact is not None and fact.dates == ["2024-04-09", "2024-05-01"]
+
+
+def test_learned_fact_beats_the_stale_dictionary() -> None:
+    # Coded only by the Phoenix-derived dictionary (stale after 2014): the corpus fact wins.
+    stale = _person("Raimondo", country="RWA", sector="ELI", code="RWAELI",
+                    country_source="dictionary")
+    docs, _ = apply_learned([_doc("a", "2024-04-09", [TITLED]), _doc("b", "2024-06-01",
+                                                                     [stale])])
+    resolved = docs[1]["entities"][0]
+    assert resolved["code"] == "USAGOV" and "country_source" not in resolved
+    # Coded by the text: never changed.
+    text_coded = _person("Raimondo", country="RWA", sector="GOV", code="RWAGOV")
+    docs, _ = apply_learned([_doc("a", "2024-04-09", [TITLED]), _doc("b", "2024-06-01",
+                                                                     [text_coded])])
+    assert docs[1]["entities"][0]["code"] == "RWAGOV"

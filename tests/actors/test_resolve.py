@@ -96,7 +96,11 @@ def test_expletive_it_is_not_an_actor(nlp: Language) -> None:
 def test_dates_decide_curated_offices(nlp: Language) -> None:
     text = "Blinken met reporters in Brussels."
     assert _at(_resolve(nlp, text, "2024-04-09"), text, "Blinken")["code"] == "USAGOV"  # type: ignore[index]
-    assert _at(_resolve(nlp, text, "2015-01-01"), text, "Blinken")["code"] is None  # type: ignore[index]
+    # Out of the office's dates the role is not applied; a person's country is (issue 3:
+    # "an old role is not applied to a date far from when it was seen").
+    early = _at(_resolve(nlp, text, "2015-01-01"), text, "Blinken")
+    assert early is not None and early["code"] == "USA" and early["sector"] is None
+    assert early["role"] is None
 
 
 def test_component_with_user_dictionary(nlp: Language, tmp_path: Path) -> None:

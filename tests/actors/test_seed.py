@@ -77,7 +77,8 @@ def test_other_coded_actors(seed: Any) -> None:
     assert us is not None and us["code"] == "USAGOV"
     at = text.index("CCTV")
     cctv = entity_for_span(entities, at, at + 4)
-    assert cctv is not None and cctv["country"] == "CHN" and cctv["sector"] == "JRN"
+    # State broadcaster: sector GOV, the first sector element of its CAMEO code CHNGOVMED.
+    assert cctv is not None and cctv["country"] == "CHN" and cctv["sector"] == "GOV"
     at = text.index("the West")
     west = entity_for_span(entities, at, at + 8)
     assert west is not None and west["country"] == "WST"

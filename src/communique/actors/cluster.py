@@ -143,6 +143,8 @@ def _key(m: Mention) -> tuple[Any, ...]:
     entry = m.entry
     if entry is not None and entry.category in ("igo", "media", "group", "dictionary"):
         return ("entry", entry.name, entry.code)
+    if m.kind == "group" and m.type == "name" and m.person_name:
+        return ("place", normalise(m.person_name[0]))  # a city's civilians, per city
     if m.kind == "organisation" and m.sector is None and m.person_name:
         return ("org", normalise(m.person_name[0]))
     if m.country and m.sector:
@@ -266,11 +268,14 @@ def build_entities(doc: Doc, mentions: list[Mention], kb: ActorKB, date: str | N
     if text is None:
         text = doc.text  # Doc.text rebuilds the string on every access: read it once
     sentence_country = _single_country_sentences(doc, mentions)
+    doc_countries = frozenset(m.country for m in mentions
+                              if m.country and m.kind != "person" and m.type != "pronoun")
     ordered = sorted((c for c in clusters if c.mentions),
                      key=lambda c: min(m.start for m in c.mentions))
     for number, c in enumerate(ordered, start=1):
         c.mentions.sort(key=lambda m: m.start)
-        entity = _entity(doc, text, c, kb, date, f"E{number}", sentence_country)
+        entity = _entity(doc, text, c, kb, date, f"E{number}", sentence_country,
+                         doc_countries)
         entities.append(entity)
         facts = _person_facts(c)
         if c.kind == "person" and facts is not None and c.names and facts.evidence:
@@ -315,7 +320,7 @@ def _single_country_sentences(doc: Doc, mentions: list[Mention],
 
 def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
             eid: str, sentence_country: dict[int, tuple[str, tuple[int, int]]] | None = None,
-            ) -> dict[str, Any]:
+            doc_countries: frozenset[str] = frozenset()) -> dict[str, Any]:
     named = [m for m in c.mentions if m.type in ("name", "title", "metonym", "demonym")]
     name_source = named or c.mentions
     name = max((_proper_name(doc, m) for m in name_source), key=len)
@@ -327,6 +332,7 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
     facts = _person_facts(c) if c.kind == "person" else None
     country = sector = agent = role = None
     code = None
+    weak: str | None = None  # the country came from a weak source (learned facts override)
     evidence: list[tuple[int, int]] = []
     if facts is not None:
         country, sector, agent, role = facts.country, facts.sector, facts.agent, facts.role
@@ -368,6 +374,34 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
                         sector = sector_of_code(dict_code)
                         code = country + dict_code[3:]
                 break
+    if c.kind == "person" and country is None:
+        # The Phoenix dictionary people (dated; stale after 2014): full names first, then a
+        # bare surname that only one office holder of the article's date bears.
+        names = [" ".join(w) for w in sorted(c.names, key=len, reverse=True)]
+        names += [m.person_name[0] for m in c.mentions if len(m.person_name) == 1][:1]
+        for full in names:
+            dict_hit = kb.person_code(full, date, doc_countries)
+            if dict_hit is None:
+                continue
+            dict_code = dict_hit[0]
+            country = kb.country_code(dict_code[:3])
+            weak = "dictionary"
+            evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
+            if sector is None:  # the text's own title wins over the dictionary
+                sector = sector_of_code(dict_code)
+                code = country + dict_code[3:]
+            break
+    if c.kind == "person" and country is None:
+        # A curated person's country does not end with the office: "National Security
+        # Adviser Mike Flynn" in an article after he resigned is still American (the text's
+        # title gives the sector; only the country is taken, from any office on record).
+        for words in sorted(c.names, key=len, reverse=True) + [
+                [m.person_name[0]] for m in c.mentions if len(m.person_name) == 1][:1]:
+            offices = kb.leaders.get(normalise(" ".join(words)), [])
+            if len({o.country for o in offices}) == 1:
+                country = offices[0].country
+                evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
+                break
     if (c.kind == "person" and country is None and sentence_country
             and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "ELI")):
         # A titled person with no country of their own ("President Abdelaziz Bouteflika"):
@@ -375,6 +409,7 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
         found = sentence_country.get(facts.start if facts else c.mentions[0].start)
         if found is not None:
             country = found[0]
+            weak = "sentence"
             evidence.append(found[1])
     if code is None:
         code = _code(country, agent or sector if country else None, kb)
@@ -382,8 +417,13 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
     for m in c.mentions:
         start, end = span_chars(doc, m.start, m.end)
         mentions.append({"start": start, "end": end, "text": text[start:end], "type": m.type})
-    return {
+    entity: dict[str, Any] = {
         "id": eid, "name": name, "kind": kind, "country": country, "sector": sector,
         "code": code, "role": role, "mentions": mentions,
         "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in evidence],
     }
+    if weak is not None and country is not None:
+        # Stale dictionary (Phoenix, 2014) or the sentence's only country: the corpus step
+        # (learning.apply_learned) may replace it with a fact learned from the corpus.
+        entity["country_source"] = weak
+    return entity

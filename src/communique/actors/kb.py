@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +83,7 @@ class KBEntry:
     sector: str | None
     code: str | None
     source: str
-    category: str  # country, capital, seat, igo, media, group, dictionary
+    category: str  # country, capital, seat, igo, media, group, region, dictionary
     dated: tuple[DatedCode, ...] = ()
     curated: bool = True
 
@@ -127,6 +127,34 @@ class LeaderRole:
         return self.start <= date and (self.end is None or date < self.end)
 
 
+@dataclass(frozen=True)
+class DictPerson:
+    """A person listed in the Phoenix dictionaries with date-restricted codes."""
+
+    name: str
+    codes: tuple[DatedCode, ...]
+    source: str
+
+    def office_on(self, date: str | None) -> str | None:
+        """A dated non-ELI code (an office) that applies on ``date``, else None."""
+        for dated in self.codes:
+            if (dated.start or dated.end) and dated.applies(date) and dated.code[3:6] != "ELI":
+                return dated.code
+        return None
+
+    def code_on(self, date: str | None) -> str | None:
+        """The code on ``date``: an office first (CountryInfo lists overlapping "elite" ranges
+        with placeholder ends such as 2000-01-01, so an office beats ELI when both apply),
+        then any applying dated code, then the undated default."""
+        office = self.office_on(date)
+        if office is not None:
+            return office
+        for dated in self.codes:
+            if (dated.start or dated.end) and dated.applies(date):
+                return dated.code
+        return next((c.code for c in self.codes if not (c.start or c.end)), None)
+
+
 @dataclass
 class ActorKB:
     """All shipped (and optionally user-dictionary) actors, indexed for lookup."""
@@ -145,6 +173,57 @@ class ActorKB:
     legacy: dict[str, str] = field(default_factory=dict)
     iso3: frozenset[str] = frozenset()
     leaders: dict[str, list[LeaderRole]] = field(default_factory=dict)
+    # People from the Phoenix dictionaries (phoenix_people.tsv): by full name and by surname.
+    people: dict[str, list[DictPerson]] = field(default_factory=dict)
+    people_surnames: dict[str, list[DictPerson]] = field(default_factory=dict)
+    people_titled: dict[str, list[DictPerson]] = field(default_factory=dict)
+    cities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> countries
+    city_population: dict[str, int] = field(default_factory=dict)
+    ethnic: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # form -> name, home
+
+    def person_code(self, name: str, date: str | None, countries: Collection[str] = (),
+                    ) -> tuple[str, DictPerson] | None:
+        """The Phoenix-dictionary code of the person called ``name`` on ``date``.
+
+        A full name finds its entry (the first listed when several share it). A single word
+        is read as a surname and resolves only when exactly one listed person with that
+        surname held an office (a non-ELI dated code) on ``date``: "Bush" in 1990 is George
+        H. W. Bush, in 2003 George W. Bush, and an undated article resolves no bare surname.
+        """
+        key = normalise(name)
+        for person in self.people.get(key, ()):
+            code = person.code_on(date)
+            if code is not None:
+                return code, person
+        if " " in key or date is None:
+            return None
+        holders = {p.name: (code, p) for p in self.people_surnames.get(key, ())
+                   if (code := p.office_on(date)) is not None}
+        if len(holders) > 1 and countries:
+            # Two office holders share the surname: the one whose country the article names.
+            local = {n: h for n, h in holders.items()
+                     if self.country_code(h[0][:3]) in countries}
+            holders = local or holders
+        if len(holders) > 1:
+            # Still two: the one the dictionary itself lists under the bare or titled surname
+            # ("President Bush"), i.e. the one the news calls by surname alone.
+            titled = {n: h for n, h in holders.items()
+                      if any(p is h[1] for p in self.people_titled.get(key, ()))}
+            holders = titled or holders
+        if not holders:
+            # Nobody held an office then (or the date is outside the dictionary's range): the
+            # one the news calls by the bare or titled surname ("President Reagan").
+            holders = {p.name: (code, p) for p in self.people_titled.get(key, ())
+                       if (code := p.code_on(date)) is not None}
+        if not holders and len(self.people_surnames.get(key, ())) == 1:
+            # A surname only one listed person bears ("Menem"): that person, on the date.
+            person = self.people_surnames[key][0]
+            code = person.code_on(date)
+            holders = {person.name: (code, person)} if code is not None else {}
+        if len({h[0][:3] for h in holders.values()}) == 1:
+            # One person, or several of one country (two Presidents Bush): the country holds.
+            return next(iter(holders.values()))
+        return None
 
     def leader(self, name: str, date: str | None) -> LeaderRole | None:
         """The curated office ``name`` held on ``date`` (None if none applies)."""
@@ -260,6 +339,45 @@ def _load_countries(kb: ActorKB, folder: Path) -> None:
                 kb.demonyms.setdefault(demonym, iso3)
 
 
+def _load_historical(kb: ActorKB, folder: Path) -> None:
+    """Historical names (Soviet Union, Yugoslavia, Bonn) as aliases of the successor state."""
+    path = folder / "historical.tsv"
+    for number, (iso3, name, aliases, capitals, demonyms) in _rows(path, 5):
+        entry = kb.countries.get(iso3)
+        if entry is None:
+            raise DataFileError(f"{path.name}:{number}: {iso3!r} is not a known ISO code")
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+        government = KBEntry(entry.name, "country", iso3, "GOV", iso3 + "GOV",
+                             f"{path.name}:{number}", "capital")
+        for capital in _split(capitals):
+            kb.add(capital, government)
+        for demonym in _split(demonyms):
+            kb.demonyms.setdefault(normalise(demonym), iso3)
+
+
+def _load_regions(kb: ActorKB, folder: Path) -> None:
+    """Regions and provinces: place names of a country (category ``region``)."""
+    path = folder / "regions.tsv"
+    for number, (name, aliases, country) in _rows(path, 3):
+        if country not in kb.iso3:
+            raise DataFileError(f"{path.name}:{number}: unknown country {country!r}")
+        entry = KBEntry(name, "country", country, None, country, f"{path.name}:{number}",
+                        "region")
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+
+
+def _load_ethnic(kb: ActorKB, folder: Path) -> None:
+    """Ethnic and minority group names with an optional home country."""
+    path = folder / "ethnic.tsv"
+    for number, (name, forms, home) in _rows(path, 3):
+        if home and home not in kb.iso3:
+            raise DataFileError(f"{path.name}:{number}: unknown country {home!r}")
+        for form in [name, *_split(forms)]:
+            kb.ethnic.setdefault(normalise(form), (name, home or None))
+
+
 def _load_legacy(kb: ActorKB, folder: Path) -> None:
     path = folder / "legacy_cameo.tsv"
     for number, (legacy, iso3, _note) in _rows(path, 3):
@@ -340,6 +458,8 @@ def _load_roles(kb: ActorKB, folder: Path) -> None:
         for form in forms:
             kb.roles.setdefault(form, role)
             kb.role_first_words.add(form.split()[0])
+            # Hyphenated roles ("hostage-takers") start with the token before the hyphen.
+            kb.role_first_words.add(form.split()[0].split("-")[0])
             kb.max_role_words = max(kb.max_role_words, len(form.split()))
 
 
@@ -370,17 +490,94 @@ def _load_leaders(kb: ActorKB, folder: Path) -> None:
             kb.leaders[surname] = by_surname[surname]
 
 
+def _load_phoenix_people(kb: ActorKB, folder: Path) -> None:
+    """People derived from the Phoenix dictionaries (generated by
+    ``scripts/build_phoenix_people.py``; MIT, attribution in the file header)."""
+    path = folder / "phoenix_people.tsv"
+    if not path.exists():
+        return
+    short: dict[str, list[DictPerson]] = {}
+    for number, (name, aliases, codes, _source) in _rows(path, 4):
+        where = f"{path.name}:{number}"
+        dated: list[DatedCode] = []
+        for cell in _split(codes):
+            code, _, span = cell.partition("@")
+            start, _, end = span.partition("/")
+            if not valid_code_shape(code) or not (
+                    kb.valid_country(kb.country_code(code[:3])) or code[:3] in kb.legacy):
+                raise DataFileError(f"{where}: malformed or unknown code {code!r}")
+            for day in (start, end):
+                if day and not _DATE_RE.fullmatch(day):
+                    raise DataFileError(f"{where}: dates must be YYYY-MM-DD")
+            dated.append(DatedCode(code, start or None, end or None))
+        person = DictPerson(name, tuple(dated), where)
+        for alias in [name, *_split(aliases)]:
+            kb.people.setdefault(normalise(alias), []).append(person)
+        surname = normalise(name).split()[-1]
+        kb.people_surnames.setdefault(surname, []).append(person)
+        words = normalise(name).split()
+        if len(words) >= 3:  # "Carlos Saul Menem" is also "Carlos Menem"
+            short.setdefault(f"{words[0]} {words[-1]}", []).append(person)
+        for alias in _split(aliases):
+            words = normalise(alias).split()
+            if words[-1] == surname and (len(words) == 1 or (
+                    len(words) == 2 and words[0] in kb.roles)):
+                kb.people_titled.setdefault(surname, []).append(person)
+    for key, people in short.items():
+        if len(people) == 1 and key not in kb.people:  # only unambiguous first + last names
+            kb.people[key] = people
+
+
+def _load_phoenix_groups(kb: ActorKB, folder: Path) -> None:
+    """Armed non-state groups derived from the Phoenix dictionaries (not curated: a curated
+    entry with the same name wins)."""
+    path = folder / "phoenix_groups.tsv"
+    if not path.exists():
+        return
+    for number, (name, aliases, code, _source) in _rows(path, 4):
+        where = f"{path.name}:{number}"
+        if not valid_code_shape(code) or not kb.valid_country(code[:3]):
+            raise DataFileError(f"{where}: malformed or unknown code {code!r}")
+        sector = next((s for s in (code[i : i + 3] for i in range(3, len(code), 3))
+                       if s in PLOVER_SECTORS), None)
+        entry = KBEntry(name, "group", code[:3], sector, code, where, "group", curated=False)
+        for alias in [name, *_split(aliases)]:
+            kb.add(alias, entry)
+
+
+def _load_cities(kb: ActorKB, folder: Path) -> None:
+    """Cities from GeoNames (``scripts/build_cities.py``): name -> countries, most populous
+    first. Consulted only for spans the parser tags as places."""
+    path = folder / "cities.tsv"
+    if not path.exists():
+        return
+    for number, (name, countries, population) in _rows(path, 3):
+        codes = tuple(_split(countries))
+        if not codes or any(c not in kb.iso3 for c in codes):
+            raise DataFileError(f"{path.name}:{number}: unknown country in {countries!r}")
+        if not population.isdigit():
+            raise DataFileError(f"{path.name}:{number}: population must be a number")
+        kb.cities.setdefault(normalise(name), codes)
+        kb.city_population.setdefault(normalise(name), int(population))
+
+
 def build_kb(folder: Path = KB_DIR) -> ActorKB:
     """Read and validate every knowledge-base file in ``folder`` (raises DataFileError)."""
     kb = ActorKB()
     _load_countries(kb, folder)
     _load_legacy(kb, folder)
+    _load_historical(kb, folder)
+    _load_regions(kb, folder)
+    _load_ethnic(kb, folder)
     _load_seats(kb, folder)
     _load_named(kb, folder, "igos.tsv", "igo", "organisation")
     _load_named(kb, folder, "media.tsv", "media", "organisation")
     _load_named(kb, folder, "groups.tsv", "group", "group")
     _load_roles(kb, folder)
     _load_leaders(kb, folder)
+    _load_phoenix_people(kb, folder)
+    _load_cities(kb, folder)
+    _load_phoenix_groups(kb, folder)
     return kb
 
 

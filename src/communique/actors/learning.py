@@ -166,7 +166,9 @@ def apply_learned(documents: Iterable[dict[str, Any]], kb: KnowledgeBase | None 
     """Resolve uncoded people in ``documents`` with facts learned from the whole corpus.
 
     Returns (new documents, conflicts). Facts from every document are gathered before any is
-    applied. An entity already coded by the text or a curated entry is never changed; when
+    applied. An entity already coded by the text or a curated entry is never changed (one
+    coded only by the Phoenix-derived dictionary or the sentence's only country, marked
+    ``country_source``, is: learned facts take precedence over those); when
     a learned fact disagrees with the curated entry for that name, the disagreement goes to
     ``conflicts`` and the curated entry stands.
     """
@@ -179,8 +181,9 @@ def apply_learned(documents: Iterable[dict[str, Any]], kb: KnowledgeBase | None 
     for document in documents:
         when = (document.get("article") or {}).get("published")
         for entity in document.get("entities") or []:
-            if entity.get("kind") != "person" or entity.get("country"):
-                continue
+            weak = entity.get("country_source") in ("dictionary", "sentence")
+            if entity.get("kind") != "person" or (entity.get("country") and not weak):
+                continue  # coded by the text or a curated entry: never changed
             fact = kb.lookup(str(entity["name"]), when)
             if fact is None:
                 continue
@@ -192,6 +195,7 @@ def apply_learned(documents: Iterable[dict[str, Any]], kb: KnowledgeBase | None 
                 continue
             entity.update(country=fact.country, sector=fact.sector, code=fact.code,
                           role=fact.role)
+            entity.pop("country_source", None)  # learned facts beat the stale dictionary
             entity["learned"] = {"name": fact.name, "dates": list(fact.dates),
                                  "articles": list(fact.articles)}
     return documents, conflicts

@@ -120,6 +120,8 @@ def kb_matches(doc: Doc, kb: ActorKB, tokens: Sequence[Token] | None = None,
 def _case_ok(surface: str, entry: KBEntry, kb: ActorKB) -> bool:
     """Names must be capitalised as names ("the West", not "west of the river")."""
     words = [w for w in surface.split() if w.lower() != "the"]
+    if words and words[0][:3].lower() in ("al-", "el-") and words[0][3:4].isupper():
+        return True  # "al-Qaeda", "el-Sisi": a lower-case Arabic article before the name
     return bool(words) and words[0][:1].isupper()
 
 
@@ -176,7 +178,8 @@ def title_before(doc: Doc, start: int, kb: ActorKB, floor: int) -> tuple[Role | 
         words = doc[s:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):
             break
-        role = kb.roles.get(normalise(words.text))
+        key = normalise(words.text)
+        role = kb.roles.get(key) or kb.roles.get(key.replace("-", " "))  # "Vice-President"
         if role is not None:
             best = (role, s)
     if best is None:
@@ -219,6 +222,63 @@ def country_before(doc: Doc, end: int, kb: ActorKB, floor: int) -> tuple[str | N
 def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character offsets of the token span [start, end)."""
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+# Verbs whose direct object is a place as a physical target ("shelled Juba", "blockade
+# Paris"): the place then stands for the people there (CVL), not for its government.
+PHYSICAL_VERBS = frozenset({"attack", "shell", "bomb", "bombard", "blockade", "besiege",
+                            "strike", "hit", "raid", "storm", "rocket", "invade", "occupy",
+                            "capture", "seize", "target", "encircle", "surround", "overrun",
+                            "evacuate", "flood", "blast", "pound", "loot", "burn"})
+
+
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district",
+                         "suburb", "outskirts", "street", "centre", "center", "area",
+                         "neighbourhood", "neighborhood", "port", "state"})
+
+
+# Words of force, restriction and relief around a place: "curfew in Abidjan", "blew
+# themselves up in Tel Aviv", "suspended aid deliveries in Baghdad", "gunfire in central
+# Baghdad". With one of them governing the place, the place is the people there.
+FORCE_LEMMAS = PHYSICAL_VERBS | frozenset({
+    "curfew", "bombing", "blast", "explosion", "gunfire", "fighting", "fight", "clash",
+    "violence", "unrest", "shelling", "siege", "kill", "blow", "explode", "shoot", "fire",
+    "riot", "arrest", "detain", "aid", "delivery", "massacre", "assault", "ambush",
+    "airstrike", "strike", "crackdown", "battle", "offensive", "bombardment", "attack"})
+
+
+def _forceful(token: Token) -> bool:
+    """Whether the phrase ``token`` (a preposition or place noun) hangs on a word of force:
+    its head, the head's head, and the nearest verb above with its objects."""
+    node = token.head
+    for _ in range(4):
+        if node.lemma_.lower() in FORCE_LEMMAS:
+            return True
+        if node.pos_ == "VERB" or node.head.i == node.i:
+            return any(c.lemma_.lower() in FORCE_LEMMAS for c in node.children
+                       if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+        node = node.head
+    return False
+
+
+def place_as_civilians(span: Span) -> bool:
+    """A place that is the physical target or scene of force ("shelled Juba", "curfew in
+    Abidjan", "the town of Cizre" under curfew): PLOVER codes such a place as the civilians
+    of its country (the gold codes "in central Baghdad" as IRQ CVL). A plain location
+    ("talks were held in Beijing") stays the country without a sector."""
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_ in PHYSICAL_VERBS:
+        return True
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    if prep.lower_ == "of" and prep.head.lemma_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
+        node = prep.head  # "in the town of Cizre": judge the outer phrase
+        prep = node.head
+    return prep.lower_ in LOCATIVE_PREPS and _forceful(prep)
 
 
 def is_actor_use(span: Span) -> bool:

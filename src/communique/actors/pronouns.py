@@ -165,6 +165,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                     and _compatible(word, clusters[m.cluster])
                     and m.cluster not in quoted_speakers]
             same = [m for m in pool if sent_index[m.start] == here and m.subject]
+            if word in NEUT:
+                # Salience for "it"/"its": the most recent subject OR possessor of the
+                # sentence, not the first subject. "China holds the upper hand ... with
+                # Russia, with its sway growing as Moscow's isolation deepens following its
+                # invasion": the first "its" is China (Russia is only an object), the second
+                # Moscow (a possessor closer than China).
+                same = [m for m in pool if sent_index[m.start] == here and (
+                    m.subject or doc[m.start : m.end].root.dep_ == "poss")] or same
             # "On Iran, a country that Trump has criticized ... for its nuclear deal": an
             # organisation or country named earlier in the same sentence beats older subjects.
             near = [m for m in pool if sent_index[m.start] == here] if word in NEUT else []

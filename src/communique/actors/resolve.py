@@ -20,13 +20,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from communique.actors.cluster import build_entities, cluster_mentions
+from communique.actors.context import context_country
+from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
+    LOCATIVE_PREPS,
+    PLACE_NOUNS,
     Mention,
     country_before,
     country_of_word,
     is_actor_use,
     kb_matches,
+    place_as_civilians,
     quote_mask,
     span_chars,
     title_before,
@@ -40,6 +45,9 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "dr": None, "dr.": None, "sir": "m", "lord": "m", "lady": "f"}
 GENDERED_ROLES = {"king": "m", "queen": "f", "spokesman": "m", "spokeswoman": "f",
                   "congressman": "m", "congresswoman": "f", "businessman": "m"}
+# Lower-case particles inside personal names ("Omar Hassan al-Bashir", "Luiz Inacio da Silva").
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "do", "dos", "du", "van",
+                            "von", "der", "den", "la", "le", "di", "del", "ben", "abu", "y"})
 SPEECH_VERBS = frozenset({"say", "add", "tell", "state", "announce", "warn", "note", "declare",
                           "write", "claim", "insist", "accuse", "urge", "stress", "report"})
 
@@ -101,9 +109,17 @@ def _entry_mention(b: _Builder, start: int, end: int, entry: KBEntry) -> Mention
     doc = b.doc
     span = doc[start:end]
     if entry.category == "capital":
-        if is_actor_use(span) and not _is_dateline(b, start, end):
+        if _is_dateline(b, start, end):
+            return Mention(start, end, "name", "country", entry, country=entry.country)
+        if place_as_civilians(span):
+            return _place_mention(b, start, end, entry.country)
+        if is_actor_use(span):
             return Mention(start, end, "metonym", "country", entry, country=entry.country,
                            sector="GOV", agent="GOV")
+        return Mention(start, end, "name", "country", entry, country=entry.country)
+    if entry.category == "region":
+        if place_as_civilians(span):
+            return _place_mention(b, start, end, entry.country)
         return Mention(start, end, "name", "country", entry, country=entry.country)
     if entry.category == "seat":
         return Mention(start, end, "metonym", "organisation", entry, country=entry.country,
@@ -112,6 +128,71 @@ def _entry_mention(b: _Builder, start: int, end: int, entry: KBEntry) -> Mention
         return Mention(start, end, "name", "country", entry, country=entry.country)
     return Mention(start, end, "name", entry.kind, entry, country=entry.country,
                    sector=entry.sector)
+
+
+def _place_mention(b: _Builder, start: int, end: int, country: str | None) -> Mention:
+    """A city as a location or physical target: the civilians there (CVL), one entity per
+    place name (clustered by text, not merged with the country)."""
+    m = Mention(start, end, "name", "group", country=country, sector="CVL", agent="CVL",
+                person_name=[b.phrase(start, end)])
+    m.evidence.append(span_chars(b.doc, start, end))
+    return m
+
+
+# A gazetteer city whose country the article does not name is used only when it is big:
+# small namesakes abroad are the usual false hits ("Thomson", Illinois, is not Thomson,
+# Singapore). 200,000 keeps Samarra-size cities and drops small towns.
+BIG_CITY = 200_000
+
+
+def _collect_cities(b: _Builder) -> None:
+    """Cities the parser tags as places (GPE/LOC) that the curated files do not list: the
+    country from the GeoNames gazetteer (a country the article names wins when several
+    countries have a city of that name, else the most populous if it is a big city)."""
+    kb = b.kb
+    if not kb.cities:
+        return
+    named = {m.country for m in b.mentions if m.country}
+    for ent in b.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") and not _misread_place(b, ent):
+            continue
+        start = ent.start + (1 if b.tokens[ent.start].lower_ == "the" else 0)
+        end = ent.end
+        while end > start and b.tokens[end - 1].text in ("'s", "’s"):
+            end -= 1
+        if start >= end or not b.free(start, end):
+            continue
+        key = normalise(b.phrase(start, end))
+        countries = kb.cities.get(key)
+        if not countries:
+            continue
+        country = next((c for c in countries if c in named), None)
+        if country is None and kb.city_population.get(key, 0) >= BIG_CITY:
+            country = countries[0]
+        if country is None:
+            continue  # a small town abroad the article never places ("Thomson", Illinois)
+        span = b.doc[start:end]
+        if _is_dateline(b, start, end):
+            continue
+        if place_as_civilians(span) or not is_actor_use(span):
+            b.add(_place_mention(b, start, end, country))
+        else:
+            m = Mention(start, end, "name", "country", country=country)
+            m.evidence.append(span_chars(b.doc, start, end))
+            b.add(m)
+
+
+def _misread_place(b: _Builder, ent: Any) -> bool:
+    """A one-word PERSON/ORG the small model mistagged that is a gazetteer city governed by a
+    locative preposition or a place noun ("a curfew in the town of Cizre")."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+        return False
+    token = ent[0]
+    if normalise(token.text) not in b.kb.cities or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of"
+                                             and prep.head.lemma_ in PLACE_NOUNS)
 
 
 def _is_dateline(b: _Builder, start: int, end: int) -> bool:
@@ -189,7 +270,7 @@ def _collect_names(b: _Builder) -> None:
             continue  # "Carnegie Russia Eurasia Center" is not Russia
         if not b.free(start, end):
             continue
-        if entry.category in ("country", "capital", "igo") and _group_after(
+        if entry.category in ("country", "capital", "igo", "region") and _group_after(
                 b, start, end, entry.country or "", span_chars(doc, start, end)):
             continue  # also "NATO peacekeeping troops", "United Nations military personnel"
         head_role = _coordinated_role(b, doc[end - 1]) if entry.category == "country" else None
@@ -286,6 +367,10 @@ def _person_title(b: _Builder, m: Mention) -> None:
         if iso is not None and b.free(cstart, start):
             m.country = iso
             start = cstart
+        elif iso is None:
+            igo = _igo_before(b, start, floor)  # "Arab League Secretary General Chadli Klibi"
+            if igo is not None:
+                m.country, start = igo
         if role.phrase == "counterpart" and start > floor and doc[start - 1].tag_ == "PRP$":
             m.role = "counterpart"
         _of_country(b, m)
@@ -296,6 +381,17 @@ def _person_title(b: _Builder, m: Mention) -> None:
         m.type = "title"
     if m.role is None:
         _apposition(b, m)
+
+
+def _igo_before(b: _Builder, end: int, floor: int) -> tuple[str, int] | None:
+    """An international organisation named right before a title ("NATO Secretary General",
+    "Arab League Secretary-General"): (its non-state code, first token), else None."""
+    for k in range(min(4, end - floor), 0, -1):
+        entry = b.kb.lookup(b.phrase(end - k, end))
+        if entry is not None and entry.category == "igo" and entry.country and b.free(
+                end - k, end):
+            return entry.country, end - k
+    return None
 
 
 def _of_country(b: _Builder, m: Mention) -> None:
@@ -355,7 +451,7 @@ def _apposition(b: _Builder, m: Mention) -> None:
 def _collect_people(b: _Builder) -> None:
     doc = b.doc
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and _person_like(b, ent)):
             continue
         start, end = ent.start, ent.end
         while end > start and doc[end - 1].text in ("'s", "’s", "'"):
@@ -368,19 +464,31 @@ def _collect_people(b: _Builder) -> None:
                                b.kb.roles.get(doc[start].lower_) is not None):
             gender = HONORIFICS.get(doc[start].lower_, gender)
             start += 1
-        if start >= end or not b.free(start, end):
+        if start >= end or not b.free(start, end) or _misread_place(b, ent):
             continue
         known = b.kb.lookup(doc[start:end].text)
         if (known is not None and known.curated) or normalise(b.phrase(start, end)) in (
-                b.kb.demonyms):
+                b.kb.demonyms) or all(normalise(t.text) in b.kb.demonyms or
+                                      normalise(t.text) in b.kb.ethnic for t in doc[start:end]):
             continue  # "Sri Lanka", "Benin", "Ugandan" tagged PERSON by the small model
         words = [t.text for t in doc[start:end]]
-        if not all(w[:1].isupper() for i, w in enumerate(words)
+        if not all(w[:1].isupper() or (i > 0 and w.lower() in NAME_PARTICLES)
+                   for i, w in enumerate(words)
                    if w[:1].isalpha() and (i == 0 or words[i - 1] != "-")):
             continue
         m = Mention(start, end, "name", "person", person_name=words, gender=gender)
         b.add(m)
         _person_title(b, m)  # a title inside the entity span ("King Abdullah") is found too
+
+
+def _person_like(b: _Builder, ent: Any) -> bool:
+    """An ORG entity that is really a person: a person title right before it ("Vice-President
+    Moody Awori", tagged ORG by the small model) or a name the dictionary people list."""
+    if b.kb.people.get(normalise(ent.text)) and b.kb.lookup(ent.text) is None:
+        return True
+    role, _, _ = title_before(b.doc, ent.start, b.kb, b.sent_start[ent.start])
+    return (role is not None and role.kind == "person" and len(ent) >= 2
+            and all(t.text[:1].isupper() for t in ent))
 
 
 def _person_pieces(b: _Builder) -> set[str]:
@@ -465,24 +573,6 @@ ORG_KEYWORDS: dict[str, str] = {
 }
 
 
-def _country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
-    """ "rebels in the Ivory Coast", "opposition parties in Nepal": a country named by a
-    locative or "of" phrase right after a collective noun."""
-    tokens = b.tokens
-    if stop >= len(tokens) or tokens[stop].lower_ not in ("in", "of", "throughout", "from"):
-        return None, (0, 0)
-    j = stop + 1
-    if j < len(tokens) and tokens[j].lower_ == "the":
-        j += 1
-    for k in (3, 2, 1):
-        if j + k > len(tokens):
-            continue
-        entry = b.kb.lookup(b.phrase(j, j + k))
-        if entry is not None and entry.category in ("country", "capital"):
-            return entry.country, span_chars(b.doc, stop, j + k)
-    return None, (0, 0)
-
-
 def _collect_descriptors(b: _Builder) -> None:
     """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
     doc, kb = b.doc, b.kb
@@ -551,10 +641,23 @@ def _collect_descriptors(b: _Builder) -> None:
             m.fresh = fresh
         else:
             if iso is None:
-                iso, where = _country_after(b, stop)
+                iso, where = country_after(b, stop)
+                if iso is None and role.kind == "group" and not (
+                        start > floor and (doc[start - 1].lower_ in ("a", "an")
+                                           or b.taken[start - 1])):
+                    # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
+                    # "police fired", "the rebels said": the country of the context.
+                    iso, where = context_country(b, i)
                 if iso is not None:
-                    m = Mention(i, stop, "descriptor", "group" if role.kind == "group" else
-                                "organisation", country=iso, sector=role.sector,
+                    # The phrase keeps its own modifiers ("Moslem fundamentalist
+                    # demonstrators", "armed rebels") so a lookup of any part finds it.
+                    left = i
+                    while (left > floor and not b.taken[left - 1]
+                           and doc[left - 1].dep_ in ("amod", "compound")
+                           and left <= doc[left - 1].head.i < stop):
+                        left -= 1
+                    m = Mention(left, stop, "descriptor", "group" if role.kind == "group"
+                                else "organisation", country=iso, sector=role.sector,
                                 agent=role.agent, role=role.role, role_kind=role.kind)
                     m.evidence.append(where)
                     b.add(m)
@@ -585,6 +688,8 @@ def collect_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
 def _collect(b: _Builder) -> list[Mention]:
     _collect_people(b)
     _collect_names(b)
+    _collect_cities(b)
+    collect_ethnic(b)
     _collect_orgs(b)
     _collect_descriptors(b)
     _collect_surnames(b)
