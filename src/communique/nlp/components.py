@@ -19,6 +19,7 @@ EXTENSIONS = (
     "communique_entities",
     "communique_quotes",
     "communique_events",
+    "communique_learned",  # people introduced with a title (actors; used by apply_learned)
 )
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -67,11 +68,35 @@ class SentenceBoundaries:
         return doc
 
 
+@Language.factory("communique_actors", default_config={"dictionaries": []})
+def make_actors(nlp: Language, name: str, dictionaries: list[str]) -> Any:
+    """Actor resolution and coding (logic in :mod:`communique.actors`)."""
+    from communique.actors.component import ActorResolver
+
+    return ActorResolver(dictionaries)
+
+
+@Language.factory("communique_quotes")
+def make_quotes(nlp: Language, name: str) -> Any:
+    """Quotes and attribution (logic in :mod:`communique.quotes`)."""
+    from communique.quotes.component import QuoteExtractor
+
+    return QuoteExtractor()
+
+
+@Language.factory("communique_events")
+def make_events(nlp: Language, name: str) -> Any:
+    """PLOVER/CAMEO events (logic in :mod:`communique.events`)."""
+    from communique.events.component import EventCoder
+
+    return EventCoder()
+
+
 # Components added after the model's own, in this order: actors first (quotes and
 # events look speakers and participants up in the entity clusters), then quotes
 # (events inside a statement point to their quote), then events.
 # Each name must be registered with @Language.factory in this module.
-LATE_COMPONENTS: tuple[str, ...] = ()
+LATE_COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_quotes", "communique_events")
 
 
 def add_components(nlp: Language) -> None:

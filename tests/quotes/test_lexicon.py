@@ -1,0 +1,18 @@
+"""The shipped lexicons load and hold the cues the issue names."""
+
+from __future__ import annotations
+
+from communique.quotes.lexicon import lexicon
+
+
+def test_lexicon_has_speech_and_belief_cues() -> None:
+    lex = lexicon()
+    assert lex.cues["say"].cls == "speech"
+    assert "addressee" in lex.cues["tell"].flags
+    assert "continue" in lex.cues["add"].flags
+    assert "accuse" in lex.cues["accuse"].flags
+    for lemma in ("believe", "want", "fear", "find"):
+        assert lex.cues[lemma].cls == "belief"
+    assert {"AFP", "CCTV", "RIA Novosti", "Foreign Policy"} <= lex.outlets
+    assert "statement" in lex.channel_nouns
+    assert lexicon() is lex  # cached: the files are read once
