@@ -101,3 +101,24 @@ def test_user_pattern_file_adds_senses(tmp_path: Path, nlp: object) -> None:
     snubbed = next(t for t in doc if t.text == "snubbed")
     match = lexicon.match(snubbed)
     assert match is not None and match.code == "125"
+
+
+def test_pattern_comment_names_its_verb() -> None:
+    from communique.events.lexicon import _pattern_for
+
+    d = parse_verb_dictionary(SAMPLE.splitlines(), name="sample")
+    visit = d.senses["visit"][0]
+    tour = d.senses["tour"][0]
+    talks = next(p for p in visit.patterns if p.code == "046")
+    assert talks.verbs == frozenset({"visit"})
+    assert _pattern_for(visit, talks) and not _pattern_for(tour, talks)
+    weapon = next(p for p in d.senses["face"][0].patterns if p.code == "190")
+    assert weapon.verbs == frozenset()  # no comment: applies to every verb of the block
+
+
+def test_comment_prose_names_no_verb() -> None:
+    from communique.events.verbdict import _comment_verbs
+
+    assert _comment_verbs("- * TALKS [046] # DELAY , POSTPONE") == {"delay", "postpone"}
+    assert _comment_verbs("- * TALKS [046] # SHA 11/22/93") == frozenset()
+    assert _comment_verbs("- * TALKS [046]") == frozenset()

@@ -9,8 +9,13 @@ record's ``<Text>`` (never its Treebank parse) with one spaCy parse:
   PETRARCH reader (:mod:`communique.actors.petrarch`); entities are built here by matching
   actor phrases in the text (longest first), and an agent phrase right after an actor
   mention ("Arnor's president" / "Arnor president") adds the agent code.
-* events are coded in compatibility mode: codes outside the PLOVER mapping are kept and the
-  intent/refusal/demand transformations of our own coding are off.
+* events are coded in compatibility mode: codes outside the PLOVER mapping are kept, the
+  intent/refusal/demand transformations and precision filters of our own coding are off,
+  and roles follow PETRARCH's positional convention where the parse gives none (source:
+  the last actor before the verb; target: the first actor after it, which also replaces a
+  parsed target it does not agree with). Measured: 0.262 -> 0.384 triples reproduced.
+* agent codes are not appended twice ("USAGOV" + "GOV"); "soldiers from Gondor" is an
+  agent phrase like "the soldiers of Gondor".
 
 Score: the share of expected (source, target, event) triples reproduced (recall), and the
 share of produced triples that are expected (precision). Records marked ``noevents`` or
@@ -84,11 +89,14 @@ def _entities(text: str, actors: list[tuple[str, str]],
                 # "Gondor's first deputy prime minister", "the Gondor main opposition group"
                 m = re.match(r"(?:'s|\s)(?:\s*\w+){0,2}?\s*" + re.escape(agent) + r"(?![\w])",
                              tail)
-                # "the ambassadors of Arnor"
-                b = re.search(r"(?<![\w])" + re.escape(agent) + r"s?\s+of\s+(?:the\s+)?$",
-                              head)
+                # "the ambassadors of Arnor", "soldiers from Gondor"
+                b = re.search(r"(?<![\w])" + re.escape(agent)
+                              + r"s?\s+(?:of|from)\s+(?:the\s+)?$", head)
                 if m or b:
-                    full = acode + code if prefix else code + acode
+                    # An actor code that already carries the agent ("USAGOV" + "GOV") is
+                    # not extended twice.
+                    if not (code.endswith(acode) or (prefix and code.startswith(acode))):
+                        full = acode + code if prefix else code + acode
                     if m:
                         end += m.end()
                     break

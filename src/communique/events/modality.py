@@ -18,7 +18,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "ought"
 INTENT_HEADS = frozenset({
     "agree", "plan", "vow", "pledge", "promise", "intend", "decide", "aim", "offer", "seek",
     "want", "hope", "prepare", "expect", "ready", "willing", "determined", "commit", "resolve",
-    "propose", "wish", "schedule",
+    "propose", "wish", "schedule", "swear", "prepared",
 })
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "state", "claim", "announce", "declare", "report", "write",

@@ -63,6 +63,11 @@ def _agent(token: Token) -> list[Token]:
     return []
 
 
+# Participles whose passive form describes what the subject does or stands for.
+ADJECTIVAL_PASSIVES = frozenset({"oppose", "engage", "commit", "determine", "prepare",
+                                 "involve", "dedicate", "resolve"})
+
+
 def is_passive(verb: Token) -> bool:
     """True for "was sanctioned by", "were invited to"."""
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
@@ -76,6 +81,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         agent = _agent(verb)
         if agent:
             return agent
+        if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
+            # "Israel is opposed to ...", "forces were engaged in ...": a state of the
+            # grammatical subject, which is the doer.
+            subj = _child(verb, PASSIVE_SUBJECTS)
+            if subj is not None:
+                return expand(subj)
     subj = _child(verb, SUBJECTS)
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
@@ -111,7 +122,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             # "Xi was among the first to send congratulations": the clause's subject.
             return subjects(governing_verb(head), depth + 1)
         if head.pos_ in _NOMINAL:
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main(verb):
                 # "organisations targeted by hackers", "a poll conducted by X": the noun is
                 # the patient; the doer is the "by" agent or unknown.
                 return _agent(verb)
@@ -151,6 +162,30 @@ def _misparsed_subject(verb: Token) -> list[Token]:
     return []
 
 
+_SPEECH_HEADS = frozenset({"say", "tell", "report", "add", "state", "announce", "claim"})
+
+
+def misparsed_main(tok: Token) -> bool:
+    """True when a participle parsed as modifying a noun is the sentence's main verb.
+
+    The small model reads "Doctors from two aid groups donated ..." with the noun as
+    root, and "Youths resorted to throwing stones ..., officials said" with the subject
+    hanging on the final speech verb.
+    """
+    head = tok.head
+    root = head
+    while root.head.i != root.i:
+        root = root.head
+    if root.pos_ in ("NOUN", "PROPN") and tok.i > head.i:
+        return True
+    governor = head.head
+    if head.dep_ == "nsubj" and governor.lemma_.lower() in _SPEECH_HEADS and governor.i > tok.i:
+        end = max(t.i for t in tok.subtree)
+        between = tok.doc[end + 1: governor.i]
+        return any(t.text == "," for t in between)
+    return False
+
+
 def speech_subjects(verb: Token) -> list[Token]:
     """Subject of the speech verb whose complement holds ``verb`` ("X said they would")."""
     current = verb
@@ -158,7 +193,9 @@ def speech_subjects(verb: Token) -> list[Token]:
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SPEECH:
             subj = _child(current.head, SUBJECTS)
             return expand(subj) if subj is not None else []
-        if current.head.i == current.i or current.dep_ not in ("xcomp", "conj", "ccomp"):
+        # "said the US must be ready to mediate": through the adjective's complement too.
+        if current.head.i == current.i or current.dep_ not in ("xcomp", "conj", "ccomp",
+                                                               "acomp"):
             return []
         current = current.head
     return []
@@ -171,9 +208,10 @@ _SPEECH = frozenset({"say", "tell", "add", "state", "announce", "declare", "writ
 
 def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]:
     """Objects of a verbal trigger: passive subject, dobj/dative, then prepositional objects."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOMINAL:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOMINAL and \
+            not misparsed_main(verb):
         return expand(verb.head)  # "the organisations targeted": the patient
-    if is_passive(verb):
+    if is_passive(verb) and verb.lemma_.lower() not in ADJECTIVAL_PASSIVES:
         subj = _child(verb, PASSIVE_SUBJECTS)
         if subj is not None:
             return expand(subj)
@@ -182,7 +220,7 @@ def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]
     if obj is not None:
         found.extend(expand(obj))
     for prep in _prep_children(verb, preferred or RECIPIENT_PREPS):
-        pobj = _child(prep, frozenset({"pobj"}))
+        pobj = _child(prep, frozenset({"pobj"})) or _orphan_object(prep)
         if pobj is not None:
             found.extend(t for t in expand(pobj) if t not in found)
     if obj is not None:
@@ -192,11 +230,34 @@ def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]
             pobj = _child(prep, frozenset({"pobj"}))
             if pobj is not None:
                 found.extend(t for t in expand(pobj) if t not in found)
+        # "welcomed Reagan's statement", "protested Assad's failure": the possessor of the
+        # object is the party the act is aimed at (after any prepositional party).
+        poss = _child(obj, frozenset({"poss"}))
+        if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
+            found.extend(t for t in expand(poss) if t not in found)
     return found
 
 
+_ORPHAN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
+
+
+def _orphan_object(prep: Token) -> Token | None:
+    """The noun right after a preposition the parser left without an object.
+
+    "granted asylum to five army officers holed up in ...": the small model makes
+    "officers" the subject of "holed" and leaves "to" empty.
+    """
+    doc = prep.doc
+    for tok in doc[prep.i + 1: min(len(doc), prep.i + 7)]:
+        if tok.is_sent_start or tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _ORPHAN_DEPS:
+            return tok
+    return None
+
+
 # Prepositions on an object noun that introduce the other party.
-OBJECT_NOUN_PREPS = ("with", "to", "on", "against", "by", "from", "of", "for")
+OBJECT_NOUN_PREPS = ("with", "to", "on", "against", "by", "from", "of", "for", "between")
 
 
 def deferred_recipients(verb: Token, depth: int = 0) -> list[Token]:
@@ -213,6 +274,14 @@ def deferred_recipients(verb: Token, depth: int = 0) -> list[Token]:
             if found:
                 return found
         if child.dep_ == "ccomp":
+            subj = _child(child, SUBJECTS | PASSIVE_SUBJECTS)
+            if subj is not None:
+                return expand(subj)
+    for child in verb.children:
+        # "threatened to strike unless Israel rescinded ...": the party a condition is put
+        # to is the target of the threat or demand.
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if")
+                                         for c in child.children):
             subj = _child(child, SUBJECTS | PASSIVE_SUBJECTS)
             if subj is not None:
                 return expand(subj)
@@ -260,12 +329,15 @@ def governed_noun(noun: Token) -> bool:
 def noun_recipients(noun: Token, preferred: tuple[str, ...] = ()) -> list[Token]:
     """Prepositional parties of a noun trigger: "talks with", "visit to", "sanctions on"."""
     found: list[Token] = []
-    for prep in _prep_children(noun, preferred or NOUN_RECIPIENT_PREPS):
-        pobj = _child(prep, frozenset({"pobj"}))
-        if pobj is not None:
-            found.extend(t for t in expand(pobj) if t not in found)
-        if found:
-            break
+    # "a mediation mission between X and Y": the phrase hangs on the compound's head.
+    owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    for owner in owners:
+        for prep in _prep_children(owner, preferred or NOUN_RECIPIENT_PREPS):
+            pobj = _child(prep, frozenset({"pobj"}))
+            if pobj is not None:
+                found.extend(t for t in expand(pobj) if t not in found)
+            if found:
+                return found
     return found
 
 

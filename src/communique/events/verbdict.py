@@ -61,6 +61,9 @@ class Pattern:
     reverse: bool
     origin: str
     paired: str | None = None
+    # Verbs named in the pattern's trailing comment ("# POSTPONE", "# DELAY , POSTPONE"):
+    # in CAMEO.2.0.txt (TABARI heritage) the verb each pattern was written for.
+    verbs: frozenset[str] = frozenset()
 
     @property
     def weight(self) -> int:
@@ -172,6 +175,19 @@ def _elements(tokens: list[str], synsets: dict[str, frozenset[str]]) -> tuple[El
     return tuple(out)
 
 
+_COMMENT_VERB = re.compile(r"^[A-Z][A-Z_]*$")
+
+
+def _comment_verbs(line: str) -> frozenset[str]:
+    """Lower-cased verbs named in a pattern's comment; empty when it is prose or a date."""
+    if "#" not in line:
+        return frozenset()
+    words = [w for w in re.split(r"[\s,]+", line.split("#", 1)[1]) if w]
+    if not words or not all(_COMMENT_VERB.match(w) for w in words):
+        return frozenset()
+    return frozenset(w.lower() for w in words)
+
+
 def _parse_pattern(line: str, block_code: tuple[str | None, bool], origin: str,
                    synsets: dict[str, frozenset[str]]) -> Pattern | None:
     body = line[1:].split("#", 1)[0]
@@ -193,6 +209,7 @@ def _parse_pattern(line: str, block_code: tuple[str | None, bool], origin: str,
         reverse=reverse,
         origin=origin,
         paired=paired,
+        verbs=_comment_verbs(line),
     )
 
 
