@@ -26,7 +26,18 @@ def register(sub: Any) -> None:
     add_input_options(parser)
     add_model_option(parser)
     add_db_option(parser)
-    parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes running the pipeline (default: all cores; 0 "
+                             "runs it in this process, without crash isolation)")
+    parser.add_argument("--cluster", default=None, metavar="ADDRESS",
+                        help="run on a Dask cluster: tcp://scheduler:8786, or 'local' to start "
+                             "a LocalCluster with --workers processes (needs communique[cluster])")
+    parser.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                        help="per-document time limit (default 60; 0 disables it)")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="articles per batch sent to a worker (default 16)")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar or progress lines on stderr")
     parser.add_argument("--retry-failed", action="store_true",
                         help="process again the inputs that failed in an earlier run")
     parser.add_argument("--no-resolve", action="store_true",
@@ -42,17 +53,42 @@ def _skip(source: str, reason: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from communique.errors import UsageError
     from communique.ingest.dates import parse_user_date
+    from communique.run.executors import (
+        DEFAULT_BATCH_SIZE,
+        DEFAULT_TIME_LIMIT,
+        Executor,
+        default_workers,
+    )
+    from communique.run.progress import Progress, estimate_total
     from communique.store.ingest import run_ingest
 
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    workers = default_workers() if args.workers is None else args.workers
+    if workers < 0:
+        raise UsageError("--workers must be 0 (in this process) or more")
+    batch_size = DEFAULT_BATCH_SIZE if args.batch_size is None else args.batch_size
+    if batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    time_limit = DEFAULT_TIME_LIMIT if args.time_limit is None else args.time_limit
     published = parse_user_date(args.published) if args.published else None
-    summary = run_ingest(
-        args.paths, args.db, workers=args.workers, model=args.model, published=published,
-        retry_failed=args.retry_failed, max_bytes=args.max_bytes,
-        run_resolve=not args.no_resolve, on_error=report_error, on_skip=_skip,
-        command="ingest " + " ".join(sys.argv[2:]),
-    )
+    executor: Executor | None = None
+    if args.cluster:
+        from communique.run.cluster import DaskExecutor
+
+        executor = DaskExecutor(args.cluster, workers=max(1, workers), model=args.model,
+                                published=published, time_limit=time_limit or None)
+    progress = Progress(estimate_total(args.paths), enabled=not args.no_progress)
+    try:
+        with progress:
+            summary = run_ingest(
+                args.paths, args.db, workers=workers, model=args.model, published=published,
+                retry_failed=args.retry_failed, max_bytes=args.max_bytes,
+                run_resolve=not args.no_resolve, on_error=report_error, on_skip=_skip,
+                command="ingest " + " ".join(sys.argv[2:]), executor=executor,
+                batch_size=batch_size, time_limit=time_limit or None, progress=progress,
+            )
+    finally:
+        if executor is not None:
+            executor.close()
     run_summary = summary.run
     figures = {
         "processed": run_summary.processed, "skipped": run_summary.skipped,

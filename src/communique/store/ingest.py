@@ -1,5 +1,12 @@
 """``ingest``: read inputs, run the per-article pipeline, store each article, then resolve.
 
+The per-article pipeline runs in an executor (:mod:`communique.run`): in this process
+(``workers=0``), in N local worker processes (``workers=N``) or on a Dask cluster. This
+process is the one database writer: it reads the inputs, skips what is already stored,
+hands batches of plain raw documents to the executor and commits the outcomes it gets
+back *in input order*, so the database does not depend on worker count or completion
+order (an article id seen twice in one run keeps its first copy, as in a serial run).
+
 Resumption works per input record: every input is keyed by its location
 (``Source.describe()`` of an absolute path: "file", "file record 7", "file @ offset N")
 and the hash of its raw content. An input already stored by the same pipeline
@@ -15,16 +22,22 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.article import Source
 from communique.errors import InputError
-from communique.extract import RunSummary, process
+from communique.extract import RunSummary
 from communique.ingest.readers import DEFAULT_MAX_BYTES, RawDocument, read_inputs
+from communique.run.batch import Outcome, Plain, raw_to_plain
+from communique.run.executors import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_TIME_LIMIT,
+    Executor,
+    InlineExecutor,
+)
+from communique.run.progress import Progress
 from communique.store.resolve import ResolveSummary, resolve
 from communique.store.schema import connect
 from communique.store.writer import (
@@ -72,32 +85,36 @@ def _pipeline_fingerprint(model_name: str) -> str:
     return sha1({"version": __version__, "model": model_name})
 
 
-def _component_error_handler(broken: dict[str, str]) -> Callable[..., None]:
-    """A spaCy error handler that records which input a component failed on.
+def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[Plain]]:
+    batch: list[Plain] = []
+    for item in items:
+        batch.append(raw_to_plain(item))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
-    Without it one exception in a component (a bug on an unusual sentence) would stop the
-    whole ingest, and every rerun would stop at the same article again. spaCy drops the
-    doc when the handler returns; its input is then recorded as failed with the reason.
-    With ``--workers`` > 1 the handler runs in the worker processes: the error is
-    printed there and the input is simply not recorded (a rerun tries it again).
-    """
 
-    def handle(name: str, component: Any, docs: Any, error: Exception) -> None:
-        for doc in docs:
-            context = getattr(doc, "_context", None)  # the PreparedArticle (as_tuples)
-            article = getattr(context, "article", None)
-            key = article.source.describe() if article is not None else "<unknown input>"
-            broken[key] = f"pipeline component {name!r} raised {error!r}"
-            print(f"error: {key}: {broken[key]}", file=sys.stderr)
+def make_executor(workers: int, *, model: str | None = None, published: str | None = None,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> Executor:
+    """The executor for ``workers``: 0 runs in this process, N >= 1 starts N workers."""
+    if workers <= 0:
+        from communique.nlp import pipeline
 
-    return handle
+        # Looked up on the module at call time (tests swap the pipeline in).
+        return InlineExecutor(pipeline.load_pipeline(model), published=published,
+                              time_limit=time_limit)
+    from communique.run.pool import WorkerPool
+
+    return WorkerPool(workers, model=model, published=published, time_limit=time_limit)
 
 
 def run_ingest(
     paths: Sequence[str | Path],
     db: str | Path,
     *,
-    workers: int = 1,
+    workers: int = 0,
     model: str | None = None,
     published: str | None = None,
     retry_failed: bool = False,
@@ -106,34 +123,50 @@ def run_ingest(
     on_error: Callable[[InputError], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
     command: str = "ingest",
+    executor: Executor | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into the database ``db`` and run the corpus-level step.
 
     Crash-safe and resumable (see the module docstring); idempotent (an unchanged
     article adds nothing; a changed one replaces its derived rows atomically).
+    ``workers`` = 0 runs the pipeline in this process, N >= 1 in N worker processes;
+    ``executor`` (e.g. a :class:`~communique.run.cluster.DaskExecutor`) overrides both and
+    is left open for the caller to close. ``time_limit`` is the per-document limit in
+    seconds; ``progress`` is advanced once per input.
     """
-    from communique.nlp.pipeline import load_pipeline, model_description
-
     conn = connect(db)
     summary = IngestSummary()
     run_id = f"{now()}-{os.getpid()}"
     conn.execute("INSERT OR REPLACE INTO runs(id, command, started_at) VALUES (?, ?, ?)",
                  (run_id, command, now()))
-    nlp = None
+    own = executor is None
     try:
-        nlp = load_pipeline(model)
-        fingerprint = _pipeline_fingerprint(model_description(nlp))
+        if executor is None:
+            executor = make_executor(workers, model=model, published=published,
+                                     time_limit=time_limit)
+        fingerprint = _pipeline_fingerprint(executor.model_name)
         pending: dict[str, str] = {}  # source key -> raw hash, for inputs being processed
+        seen: set[str] = set()  # article ids stored or skipped in this run
+
+        def tick(resumed: bool = False) -> None:
+            if progress is not None:
+                progress.advance(resumed=resumed)
 
         def failed(error: InputError) -> None:
+            summary.run.failed += 1
+            summary.run.errors.append(str(error))
             record_failure(conn, error.where, pending.pop(error.where, ""), error.reason)
             if on_error is not None:
                 on_error(error)
+            tick()
 
-        def todo(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocument | InputError]:
+        def todo(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocument]:
             for item in items:
                 if isinstance(item, InputError):
-                    yield item
+                    failed(item)
                     continue
                 key = item.source.describe()
                 raw_hash = _raw_hash(item)
@@ -146,12 +179,14 @@ def run_ingest(
                     if status in ("done", "skipped") and stored_pipeline == fingerprint:
                         summary.resumed += 1
                         summary.run.skipped += 1
+                        tick(resumed=True)
                         continue
                     if status == "failed" and not retry_failed:
                         summary.previously_failed += 1
                         if on_skip is not None:
                             on_skip(key, f"failed in an earlier run ({reason}); "
                                          "use --retry-failed to retry")
+                        tick(resumed=True)
                         continue
                 same = conn.execute(
                     "SELECT article_id FROM inputs WHERE raw_hash = ? AND status = 'done' "
@@ -168,33 +203,28 @@ def run_ingest(
                     summary.run.skipped += 1
                     if on_skip is not None:
                         on_skip(key, reason)
+                    tick()
                     continue
                 pending[key] = raw_hash
                 yield item
 
-        items = todo(read_inputs([_absolute(p) for p in paths], max_bytes=max_bytes))
-        broken: dict[str, str] = {}
-        # Only the default handler is replaced (it covers every component without its own
-        # ``pipe`` method, i.e. communique's): ``nlp.set_error_handler`` fails on the
-        # compiled parser of some model builds. Returning normally drops the failing doc.
-        nlp.default_error_handler = _component_error_handler(broken)
-
-        def flush_broken() -> None:
-            while broken:
-                where, reason = broken.popitem()
-                summary.run.failed += 1
-                error = InputError(where, reason)
-                summary.run.errors.append(str(error))
-                record_failure(conn, where, pending.pop(where, ""), reason)
-
-        for document in process(items, nlp=nlp, model=model, published=published,
-                                summary=summary.run, on_error=failed,
-                                n_process=max(1, workers)):
-            flush_broken()
-            article: dict[str, Any] = document.get("article") or {}
-            source = article.get("source") or {}
-            key = Source(str(source.get("path", "")), source.get("record"),
-                         source.get("offset")).describe()
+        def store(outcome: Outcome) -> None:
+            key = str(outcome["source"])
+            if "error" in outcome:
+                failed(InputError(key, str(outcome["error"])))
+                return
+            document: dict[str, Any] = outcome["document"]
+            article_id = str((document.get("article") or {}).get("id"))
+            if article_id in seen:
+                # The second copy of an article id in this run keeps no NLP results and
+                # never replaces the first (workers cannot know what the others saw).
+                document = {**document, "entities": [], "quotes": [], "events": [],
+                            "skipped": f"duplicate of article {article_id} in this run"}
+            seen.add(article_id)
+            if document.get("skipped"):
+                summary.run.skipped += 1
+            else:
+                summary.run.processed += 1
             raw_hash = pending.pop(key, "")
             try:
                 status = write_document(conn, document, source=key, raw_hash=raw_hash,
@@ -203,12 +233,11 @@ def run_ingest(
                 # A malformed document (e.g. two entities with one id) fails alone.
                 if not document.get("skipped"):
                     summary.run.processed -= 1
-                summary.run.failed += 1
-                error = InputError(key, f"cannot store the document ({exc})")
-                summary.run.errors.append(str(error))
+                else:
+                    summary.run.skipped -= 1
                 pending[key] = raw_hash
-                failed(error)
-                continue
+                failed(InputError(key, f"cannot store the document ({exc})"))
+                return
             if status == "added":
                 summary.added += 1
             elif status == "replaced":
@@ -220,15 +249,18 @@ def run_ingest(
                     summary.run.processed -= 1
                     summary.run.skipped += 1
                 if on_skip is not None:
-                    on_skip(key, f"duplicate of article {article.get('id')}")
-        flush_broken()
+                    on_skip(key, f"duplicate of article {article_id}")
+            tick()
+
+        items = todo(read_inputs([_absolute(p) for p in paths], max_bytes=max_bytes))
+        for outcomes in executor.map(_batches(items, max(1, batch_size))):
+            for outcome in outcomes:
+                store(outcome)
         if run_resolve:
             summary.resolve = resolve(conn)
     finally:
-        if nlp is not None:
-            from spacy.util import raise_error
-
-            nlp.default_error_handler = raise_error
+        if own and executor is not None:
+            executor.close()
         with contextlib.suppress(sqlite3.Error):
             conn.execute(
                 "UPDATE runs SET finished_at = ?, processed = ?, skipped = ?, failed = ? "

@@ -1,0 +1,55 @@
+"""The unit of work: plain data in and out, one outcome per input, faults isolated."""
+
+from __future__ import annotations
+
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from communique.article import Source
+from communique.ingest.readers import RawDocument
+from communique.run.batch import raw_from_plain, raw_to_plain, run_batch
+from communique.run.limits import Deadline, TimeLimitExceeded
+from tests.run.helpers import add_faults
+
+
+def test_deadline_interrupts_python_code_and_leaves_nothing_behind() -> None:
+    with pytest.raises(TimeLimitExceeded), Deadline(0.2):
+        while True:
+            pass
+    with Deadline(5.0):
+        total = sum(range(1000))
+    time.sleep(0.05)  # no stray exception arrives after a block that finished in time
+    assert total == 499500
+    with Deadline(None):
+        pass
+
+
+def test_plain_round_trip() -> None:
+    raw = RawDocument(Source("/x/a.jsonl", record=3), "Text.", "text", {"title": "T"})
+    plain = raw_to_plain(raw)
+    assert pickle.loads(pickle.dumps(plain)) == plain
+    assert {type(v) for v in plain.values()} <= {str, int, dict, type(None)}
+    assert raw_from_plain(plain) == raw
+
+
+def test_component_error_and_bad_input_fail_alone(tmp_path: Path) -> None:
+    from communique.nlp import pipeline
+
+    nlp = pipeline.load_pipeline.__wrapped__(None)  # a private copy, not the cached one
+    add_faults(nlp)
+    texts = ["Lavrov met Wang Yi in Beijing on Tuesday.",
+             "The BOOMWORD report says Xi met Putin in Moscow.",
+             "   ",
+             "Blinken visited Kyiv on Monday, officials said."]
+    plains = [raw_to_plain(RawDocument(Source(f"/in/{i}.txt"), t, "text"))
+              for i, t in enumerate(texts)]
+    outcomes = run_batch(nlp, plains, model_name="m", time_limit=30)
+    assert [o["source"] for o in outcomes] == [f"/in/{i}.txt" for i in range(4)]
+    assert "document" in outcomes[0] and "document" in outcomes[3]
+    assert "test_run_faults" in outcomes[1]["error"]
+    assert "boom on purpose" in outcomes[1]["error"]
+    assert "error" in outcomes[2]
+    assert outcomes[0]["document"]["entities"], "the good documents were processed"
