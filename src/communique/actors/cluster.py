@@ -402,6 +402,21 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
                 country = offices[0].country
                 evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
                 break
+    if c.kind == "person" and country is None:
+        # A Phoenix-listed full name whose codes all name one country, none applying on the
+        # article's date (or the date is a placeholder such as the PLOVER gold's 2000-01-01):
+        # nationality outlasts the office, so the country holds; the sector comes only from
+        # the text's own title. Bare surnames are not used here: they need the date.
+        for words in sorted(c.names, key=len, reverse=True):
+            if len(words) < 2:
+                continue
+            people = kb.people.get(normalise(" ".join(words)), [])
+            countries = {kb.country_code(d.code[:3]) for p in people for d in p.codes}
+            if len(countries) == 1:
+                country = countries.pop()
+                weak = "dictionary"
+                evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
+                break
     if (c.kind == "person" and country is None and sentence_country
             and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "ELI")):
         # A titled person with no country of their own ("President Abdelaziz Bouteflika"):

@@ -34,6 +34,14 @@ def country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
     j = stop + 1
     while j < len(tokens) and (tokens[j].lower_ == "the" or tokens[j].lower_ in DIRECTIONS):
         j += 1
+    k = j
+    while k < len(tokens) and (tokens[k].like_num or tokens[k].lower_ in ("a", "an", "several")):
+        k += 1
+    if k < len(tokens) and tokens[stop].lower_ == "from" and tokens[k].text[:1].isupper():
+        # "doctors from two American aid groups": the demonym of the group they come from.
+        iso = b.kb.demonyms.get(normalise(tokens[k].text))
+        if iso is not None:
+            return iso, span_chars(b.doc, stop, k + 1)
     for k in (3, 2, 1):
         if j + k > len(tokens):
             continue
@@ -128,6 +136,11 @@ def collect_ethnic(b: _Builder) -> None:
                     b.taken[t] = False
             sector = role.sector if role is not None else "CVL"
             agent = role.agent if role is not None else "CVL"
+            if sector in ("GOV", "PTY"):
+                # An ethnic group's "leaders" or "politicians" hold no office or party post as
+                # such: CAMEO/PLOVER code them as the community's elites ("Yoruba leaders" ->
+                # NGAELI), not as the government or a party.
+                sector = agent = "ELI"
             m = Mention(start, stop, "demonym", "group", country=country, sector=sector,
                         agent=agent, role=role.role if role is not None else None,
                         role_kind="group")

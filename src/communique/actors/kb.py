@@ -180,6 +180,45 @@ class ActorKB:
     cities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> countries
     city_population: dict[str, int] = field(default_factory=dict)
     ethnic: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # form -> name, home
+    # Deletion index of one-word country names and demonyms for :meth:`correct` (built lazily).
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)
+    corrected: dict[str, str | None] = field(default_factory=dict)  # memo of :meth:`correct`
+
+    def correct(self, word: str) -> str | None:
+        """The one-word country name or demonym ``word`` misspells, or None.
+
+        News copy and the PLOVER gold misspell country words ("Ethopia", "Afganistan",
+        "Ghanians", "Phillippines", "Quatar"). A capitalised word of 6+ letters that is no
+        known name and lies one edit (insertion, deletion, substitution) from exactly one
+        country name or demonym of 5+ letters is read as that word. Shorter words and ties
+        give None: "Niger"/"Nigeria" are two edits apart, so each stays itself.
+        """
+        if len(word) < 6 or not word[:1].isupper():
+            return None
+        if word in self.corrected:  # called for many tokens of every document: memoised
+            return self.corrected[word]
+        fixed = self._correct(word) if word.isalpha() else None
+        if len(self.corrected) < 100_000:
+            self.corrected[word] = fixed
+        return fixed
+
+    def _correct(self, word: str) -> str | None:
+        key = word.lower()
+        if key in self.names or key in self.demonyms or key in self.cities:
+            return None
+        if not self.fuzzy:
+            targets = [k for k in self.names if " " not in k and any(
+                e.category == "country" for e in self.names[k])]
+            targets += [k for k in self.demonyms if " " not in k]
+            for target in targets:
+                if len(target) < 5 or not target.isalpha():
+                    continue
+                for variant in {target, *_deletes(target)}:
+                    self.fuzzy.setdefault(variant, set()).add(target)
+        found: set[str] = set()
+        for variant in {key, *_deletes(key)}:
+            found.update(t for t in self.fuzzy.get(variant, ()) if _one_edit(key, t))
+        return found.pop() if len(found) == 1 else None
 
     def person_code(self, name: str, date: str | None, countries: Collection[str] = (),
                     ) -> tuple[str, DictPerson] | None:
@@ -282,6 +321,21 @@ class ActorKB:
     def valid_country(self, code: str) -> bool:
         """True for ISO alpha-3 codes, PLOVER non-state codes and CAMEO region codes."""
         return code in self.iso3 or code in NON_STATE or code in REGIONS
+
+
+def _deletes(word: str) -> list[str]:
+    """``word`` with one character removed, at every position."""
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _rows(path: Path, columns: int) -> Iterable[tuple[int, list[str]]]:

@@ -52,6 +52,7 @@ class Mention:
     pronoun: str | None = None
     attach_to: int | None = None  # token where the named actor this describes starts
     fresh: bool = False  # "a minister": a new referent, never linked to a named person
+    inferred: bool = False  # country taken from the context, not said by the phrase itself
 
 
 def quote_mask(tokens: Sequence[Token]) -> list[bool]:
@@ -89,6 +90,10 @@ def kb_matches(doc: Doc, kb: ActorKB, tokens: Sequence[Token] | None = None,
         token = toks[i]
         if first_piece(token.text) not in kb.first_pieces or (not token.text[:1].isalpha() and (
                 token.text[:1] not in "'‘’")):
+            fixed = kb.correct(token.text) if token.ent_type_ != "PERSON" else None
+            entry = kb.lookup(fixed) if fixed else None
+            if entry is not None and entry.category == "country":
+                found.append((i, i + 1, entry))  # a misspelt country name ("Ethopia")
             i += 1
             continue
         best: tuple[int, KBEntry] | None = None
@@ -134,6 +139,8 @@ def country_of_word(token: Token, kb: ActorKB) -> tuple[str | None, int]:
     if text in ("'s", "’s", "'", "’") and token.i > 0:
         prev = token.doc[token.i - 1]
         entry = kb.lookup(prev.text)
+        if entry is None and (fixed := kb.correct(prev.text)) is not None:
+            entry = kb.lookup(fixed)  # "Quatar's emir"
         if entry is not None and entry.category in ("country", "capital", "seat"):
             return entry.country, 2
         if token.i > 1:
@@ -153,6 +160,13 @@ def country_of_word(token: Token, kb: ActorKB) -> tuple[str | None, int]:
     iso = kb.demonyms.get(text) or kb.demonyms.get(normalise(text))
     if iso is not None:
         return iso, 1
+    fixed = kb.correct(text) if token.ent_type_ != "PERSON" else None
+    if fixed is not None:  # a misspelt demonym or country ("Quatar's emir")
+        entry = kb.lookup(fixed)
+        iso = kb.demonyms.get(fixed) or (entry.country if entry is not None and
+                                         entry.category == "country" else None)
+        if iso is not None:
+            return iso, 1
     for k in (2, 3):  # a seat of power before a title: "White House National Security Adviser"
         if token.i - k + 1 >= 0 and normalise(text) in kb.last_words:
             words = token.doc[token.i - k + 1 : token.i + 1]

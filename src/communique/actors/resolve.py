@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from communique.actors.cluster import build_entities, cluster_mentions
-from communique.actors.context import context_country
+from communique.actors.context import context_country, owner_country
 from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
@@ -294,6 +294,8 @@ def _collect_names(b: _Builder) -> None:
             iso = kb.demonyms.get(normalise(b.phrase(token.i, token.i + 2)))  # "Sri Lankan"
             width = 2 if iso else 1
         iso = iso or kb.demonyms.get(token.text) or kb.demonyms.get(normalise(token.text))
+        if iso is None and token.ent_type_ != "PERSON" and (fixed := kb.correct(token.text)):
+            iso = kb.demonyms.get(fixed)  # a misspelt demonym ("Phillipine")
         if iso is None:
             continue
         stop = token.i + width
@@ -541,6 +543,15 @@ def _collect_orgs(b: _Builder) -> None:
         for i in range(start + 1, end):
             if iso is None and b.tokens[i].text in ("'s", "’s"):  # "Israel's Cabinet"
                 iso, _ = country_of_word(b.tokens[i], kb)
+        if iso is None and end - start >= 2:
+            # A capital or one-country city opening the name: "Baghdad University", "Moscow
+            # State University", "Tehran Times" (the place the institution belongs to).
+            first = kb.lookup(b.tokens[start].text)
+            cities = kb.cities.get(normalise(b.tokens[start].text), ())
+            if first is not None and first.category == "capital":
+                iso = first.country
+            elif first is None and len(cities) == 1 and b.tokens[start].text[:1].isupper():
+                iso = cities[0]
         if iso is None and end - start >= 3 and b.tokens[end - 2].lower_ == "of":
             entry = kb.lookup(b.tokens[end - 1].text)  # "... Independence of Angola"
             iso = entry.country if entry is not None and entry.category == "country" else None
@@ -605,8 +616,17 @@ def _collect_descriptors(b: _Builder) -> None:
             if owner is not None:
                 name = normalise(" ".join(owner.person_name))
                 held = next(iter(kb.leaders.get(name, ())), None)
-            if held is not None:
-                m = Mention(i, stop, "descriptor", "organisation", country=held.country,
+            owner_iso = held.country if held is not None else None
+            if owner is not None and owner_iso is None:
+                # Not curated: the Phoenix-listed person ("the Bush administration" in a
+                # 1990s story). Whatever office the date gives the person (ELI after it),
+                # the administration named after them is their country's government.
+                date = (doc._.communique_structure or {}).get("published")
+                hit = kb.person_code(" ".join(owner.person_name), date)
+                owner_iso = kb.country_code(hit[0][:3]) if hit is not None else None
+                owner_iso = owner_iso if owner_iso in kb.iso3 else None
+            if owner_iso is not None:
+                m = Mention(i, stop, "descriptor", "organisation", country=owner_iso,
                             sector="GOV", agent="GOV", role=role.role, role_kind=role.kind)
                 m.evidence.append(span_chars(doc, owner.start if owner else i, stop))
                 b.add(m)
@@ -624,6 +644,9 @@ def _collect_descriptors(b: _Builder) -> None:
         determiner = start > floor and doc[start - 1].lower_ in ("the", "his", "her", "its",
                                                                 "their", "a", "an")
         if role.kind == "person":
+            if iso is None and stop < len(doc) and doc[stop].lower_ == "of":
+                # "the president of Armenia", "the king of Jordan": the title's own country.
+                iso, _ = country_after(b, stop)
             if iso is None and not determiner:
                 continue
             # "A French minister" introduces someone new: an entity of its own, never
@@ -641,13 +664,17 @@ def _collect_descriptors(b: _Builder) -> None:
             m.fresh = fresh
         else:
             if iso is None:
-                iso, where = country_after(b, stop)
+                inferred = False
+                iso, where = owner_country(b, stop - 1) if role.sector == "MIL" else (None, (0, 0))
+                if iso is None:
+                    iso, where = country_after(b, stop)
                 if iso is None and role.kind == "group" and not (
                         start > floor and (doc[start - 1].lower_ in ("a", "an")
                                            or b.taken[start - 1])):
                     # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
                     # "police fired", "the rebels said": the country of the context.
                     iso, where = context_country(b, i)
+                    inferred = iso is not None
                 if iso is not None:
                     # The phrase keeps its own modifiers ("Moslem fundamentalist
                     # demonstrators", "armed rebels") so a lookup of any part finds it.
@@ -660,6 +687,7 @@ def _collect_descriptors(b: _Builder) -> None:
                                 else "organisation", country=iso, sector=role.sector,
                                 agent=role.agent, role=role.role, role_kind=role.kind)
                     m.evidence.append(where)
+                    m.inferred = inferred
                     b.add(m)
                 continue
             if determiner and doc[start - 1].lower_ == "the":
