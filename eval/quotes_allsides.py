@@ -1,10 +1,11 @@
 """Count quotes with an addressee or a channel over the AllSides sample; draw the hand-check set.
 
-Usage: .venv/bin/python eval/quotes_allsides.py [../shared/data/news/allsides-sample.jsonl]
+Usage: .venv/bin/python eval/quotes_allsides.py [../shared/data/news/allsides-sample.jsonl [SEED]]
 
 Writes ``eval/quotes-allsides-counts.json`` (counts only) and, when it does not exist yet,
-``eval/quotes-addressee-channel-handcheck.tsv`` with 30 drawn quotes (article id, quote id,
-offsets; verdict columns left for the hand-checker). No article text is written.
+``eval/quotes-addressee-channel-handcheck.tsv`` (seed 4; ``-seedN.tsv`` for another seed) with
+30 drawn quotes (article id, quote id, offsets; verdict columns left for the hand-checker). No
+article text is written.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else SEED
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                if line.strip()]
     docs = [RawDocument(Source(str(path), record=i), r["text"], "text")
@@ -58,10 +60,11 @@ def main() -> None:
     out = {"source": path.name, "counts": dict(sorted(counts.items()))}
     (HERE / "quotes-allsides-counts.json").write_text(json.dumps(out, indent=2) + "\n")
     print(json.dumps(out, indent=2))
-    tsv = HERE / "quotes-addressee-channel-handcheck.tsv"
+    suffix = "" if seed == SEED else f"-seed{seed}"
+    tsv = HERE / f"quotes-addressee-channel-handcheck{suffix}.tsv"
     if tsv.exists():
         return
-    random.Random(SEED).shuffle(pool)
+    random.Random(seed).shuffle(pool)
     rows = ["article_id\trecord\tquote\tkind\tquote_start\tquote_end\tcue_start\tcue_end\t"
             "field\tfield_offsets\tverdict\tnote"]
     for article_id, record, quote, text in pool[:SAMPLE]:
@@ -73,7 +76,7 @@ def main() -> None:
                 continue
             assert isinstance(value, dict)
             # Offsets of the addressee/channel phrase: its occurrence nearest the cue.
-            anchor = int(cue.get("start") or quote["start"])  # type: ignore[call-overload]
+            anchor = int(str(cue.get("start") or quote["start"]))
             found = [k for k in _occurrences(text, str(value["text"]))]
             at = min(found, key=lambda k: abs(k - anchor)) if found else -1
             offsets = f"{at}-{at + len(str(value['text']))}" if at >= 0 else ""

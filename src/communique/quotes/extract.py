@@ -50,8 +50,8 @@ _MIXED_MIN_OUTSIDE = 2
 # A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON, Dec. 8 (UPI) —".
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,[^\n(—–]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
                        r"\s*[—–-]")
-_TRAILER = re.compile(r"\s*(?:[,(—–]|(?:as|while|though|although|because|which|when|after|"
-                      r"before|referring|saying|adding|citing|even)\b)")
+_TRAILER = re.compile(r"\s*(?:[(—–]|(?:as|while|which|when|referring|saying|adding|citing|"
+                      r"even)\b)")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
 _SPEAKER_CARRY_PARAGRAPHS = 1
 _HEADLINE_LEAD_CHARS = 60
@@ -412,6 +412,12 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if governing is None or governing.content is None:
             continue
         c_start, c_end = _char_span(doc, governing.content)
+        last_q = max(attribution.quotes, key=lambda q: q.outer_end)
+        if index.text[last_q.outer_end - 2 : last_q.outer_end - 1] == ",":
+            # ""We've had more successful conventions than this one," Texas delegate Bill
+            # Eastland, wearing ..., said": a quotation closed by a comma ends the statement;
+            # what follows is the attribution the parser folded into the clause.
+            c_end = min(c_end, last_q.outer_end)
         chars = list(index.text[c_start:c_end])
         for s, e in attribution.parts:
             for k in range(max(s, c_start), min(e, c_end)):
@@ -484,6 +490,11 @@ def _emit(doc: Doc, attributions: list[_Attribution],
             source = resolved.get(id(attribution.inherited["from"]))
             if source is not None:
                 speaker = dict(source)
+        if speaker is None and frame is None and attribution.kind == "direct" and \
+                previous is not None and paragraph - previous_par <= _SPEAKER_CARRY_PARAGRAPHS:
+            # A cue-less quotation paragraph after an indirect statement ("Bolton said that
+            # ... ." / ""This is not ..."") is the last named speaker's.
+            speaker = dict(previous)
         cue: dict[str, Any] | None = None
         if frame is not None:
             cue = {"start": frame.cue.idx, "end": frame.cue_end, "text": frame.cue_text,

@@ -15,7 +15,8 @@ from communique.errors import DataFileError
 _PACKAGE = "communique.data"
 _FOLDER = "quotes"
 _CLASSES = frozenset({"speech", "belief"})
-_FLAGS = frozenset({"addressee", "tocomp", "dobj", "accuse", "continue", "needclause", "oprd"})
+_FLAGS = frozenset({"addressee", "tocomp", "dobj", "accuse", "continue", "needclause", "oprd",
+                    "about"})
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,10 @@ class Lexicon:
     """Everything the quote extractor looks up, loaded from the shipped files."""
 
     cues: dict[str, CueEntry]
+    noun_cues: dict[str, CueEntry]
     channel_nouns: frozenset[str]
     outlets: frozenset[str]
+    outlets_lower: frozenset[str]
     outlet_words: frozenset[str]
 
 
@@ -61,13 +64,26 @@ def _read_cues() -> dict[str, CueEntry]:
     return cues
 
 
+def _read_noun_cues() -> dict[str, CueEntry]:
+    cues: dict[str, CueEntry] = {}
+    for number, line in _lines("noun_cues.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[1] not in _CLASSES:
+            raise DataFileError(f"quotes/noun_cues.tsv line {number}: expected lemma, class")
+        # A noun cue never claims a quotation that merely stands nearby.
+        cues[fields[0]] = CueEntry(fields[0], fields[1], frozenset({"needclause"}))
+    return cues
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shipped lexicons (cached: read from disk once per process)."""
     outlets = frozenset(line for _, line in _lines("outlets.txt"))
     return Lexicon(
         cues=_read_cues(),
+        noun_cues=_read_noun_cues(),
         channel_nouns=frozenset(line.lower() for _, line in _lines("channel_nouns.txt")),
         outlets=outlets,
+        outlets_lower=frozenset(name.lower() for name in outlets),
         outlet_words=frozenset(word for name in outlets for word in name.split()),
     )
