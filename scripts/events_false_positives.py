@@ -68,7 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--sample", type=int, default=30)
-    # Seed 5 drew the first hand check; 6 the second (after the precision work).
+    # Seed 5 drew the first hand check; 6 the second (after the precision work); 9, 10 and 11
+    # the third to fifth (after the word-sense filters, handcheck-3/-4/-5.tsv; 11 is final).
     parser.add_argument("--seed", type=int, default=6)
     args = parser.parse_args()
     from communique.ingest.dates import normalize_date

@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from communique.actors.lookup import entity_for_span, entity_ref
-from communique.events import dates, modality, roles, salience
+from communique.events import dates, modality, roles, salience, senses
 from communique.events.cameo import (
     CameoCode,
     demand_code,
@@ -258,6 +258,12 @@ def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Cand
         elif not salience.statement_sense(tok) or salience.declined_comment(tok) or \
                 salience.idiom_or_bare(tok) or salience.indirect_question(tok) or \
                 salience.without_clause(tok):
+            cand.suppressed = cand.filtered = True
+        elif senses.generic_subject(tok) or senses.reluctant(tok) or \
+                senses.private_trip(tok) or senses.naming(tok) or senses.byline(tok) or \
+                senses.idiom_object(tok):
+            # Generic subjects, acts one is afraid to do, private trips, naming: other
+            # senses (measured on the non-political sample, see events/senses.py).
             cand.suppressed = cand.filtered = True
         if tok.pos_ in ("NOUN", "PROPN"):
             # "held talks", "wrapped up a visit": the verb's own pattern covers the noun.
@@ -497,6 +503,51 @@ def _nearest_refs(entities: Sequence[dict[str, Any]], start: int, end: int,
     return [ref] if ref is not None else []
 
 
+_CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def _conditioned_party(tok: Token, entities: Sequence[dict[str, Any]],
+                       actors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The party a conditional threat addresses: the subject of its "if"/"unless" clause
+    ("threatened to walk out unless Baghdad accepted its terms" threatens Baghdad)."""
+    actor_ids = {a["entity"] for a in actors}
+    for clause in tok.subtree:
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        refs, _ = _refs([t for s in subjects for t in roles.expand(s)], entities)
+        refs = [r for r in refs if r["entity"] not in actor_ids]
+        if refs:
+            return refs
+    return []
+
+
+def _home_authority(actors: Sequence[dict[str, Any]], entities: Sequence[dict[str, Any]]
+                    ) -> list[dict[str, Any]]:
+    """The authority a protest with no named target addresses: its own country.
+
+    CAMEO practice (and the PLOVER GSR: most protests without a named target are coded
+    against the protesters' country) reads a strike, riot or demonstration as directed at
+    the government of the place. Only an entity the article itself mentions is used (the
+    country, else its government); nothing is invented when the article names neither.
+    """
+    countries = {a.get("country") for a in actors if a.get("country")}
+    if len(countries) != 1 or any(_home_sector(a) for a in actors):
+        return []
+    country = next(iter(countries))
+    ranked = sorted((e for e in entities if e.get("country") == country and (
+        e.get("kind") == "country" or e.get("sector") == "GOV")),
+        key=lambda e: (e.get("kind") != "country", e.get("sector") != "GOV"))
+    ref = entity_ref(ranked[0]) if ranked else None
+    return [ref] if ref is not None else []
+
+
+def _home_sector(ref: dict[str, Any]) -> bool:
+    """True for state actors, whose protests are addressed elsewhere."""
+    return str(ref.get("sector") or "") in ("GOV", "MIL", "COP", "LEG", "JUD")
+
+
 def _event_id(article_id: str, start: int, end: int) -> str:
     digest = hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
     return f"ev-{digest}"
@@ -549,6 +600,8 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
                     require_actor: bool = True, compat: bool = False
                     ) -> dict[str, Any] | None:
     tok = cand.token
+    if not compat and senses.inanimate_subject(tok, entities):
+        return None  # "the ban threatens their existence": figurative, no party acts
     preferred = tuple(e.prep for e in (cand.match.pattern.post if cand.match.pattern else ())
                       if e.prep)
     if tok.pos_ == "VERB":
@@ -655,6 +708,10 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
     if when is not None and published is not None and when["resolution"] != "publication":
         last = dates.last_day(when.get("value"))
         historical = last is not None and (published - last).days > HISTORICAL_DAYS
+    if not recipients and row.plover == "THREATEN" and not compat:
+        recipients = _conditioned_party(tok, entities, actors)
+    if not recipients and row.plover == "PROTEST" and not compat:
+        recipients = _home_authority(actors, entities)
     if not recipients and quote_id is not None and row.quad in (1, 3):
         # A verbal act inside a quote with no other target is addressed to the person the
         # speaker is talking to ("..., Lavrov told Xi": the praise is for Xi).

@@ -317,8 +317,18 @@ def noun_actors(noun: Token) -> list[Token]:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
+            if current.lemma_.lower() in _RECEIVING_GOVERNORS:
+                return []  # "the UN considers any allegations against it": the target
             return subjects(current)
     return []
+
+
+# Verbs whose subject receives or handles the noun's act rather than doing it: "faced
+# sanctions", "considers allegations", "investigated the attack", "survived an attack".
+_RECEIVING_GOVERNORS = frozenset({
+    "consider", "face", "receive", "investigate", "examine", "review", "address", "hear",
+    "survive", "suffer", "endure", "dismiss", "probe", "weather", "withstand", "escape",
+})
 
 
 def governed_noun(noun: Token) -> bool:

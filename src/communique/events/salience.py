@@ -41,6 +41,12 @@ def _sector(ref: dict[str, Any]) -> str:
     return code[3:6] if len(code) >= 6 else ""
 
 
+def _media(ref: dict[str, Any]) -> bool:
+    """News media: the actors component writes sector "JRN" with a "...MED" code."""
+    code = str(ref.get("code") or "")
+    return _sector(ref) in ("MED", "JRN") or code[3:6] == "MED"
+
+
 def plausible_actors(actors: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
     """Drop actors that cannot do the act: news media as doers of material acts ("Reuters
     ... shot", "the Post released": outlets report), and private parties as doers of
@@ -48,7 +54,7 @@ def plausible_actors(actors: list[dict[str, Any]], code: str) -> list[dict[str, 
     row = lookup(code)
     if row is None or row.quad in (1, 3):
         return actors
-    kept = [a for a in actors if _sector(a) != "MED"]
+    kept = [a for a in actors if not _media(a)]
     if code[:2] in ("16", "17"):  # blockades (19x) by farmers or protesters stay
         kept = [a for a in kept if _sector(a) not in _PRIVATE_SECTORS]
     return kept
@@ -83,6 +89,9 @@ def party_object(tok: Token) -> bool:
     if tok.lemma_.lower() not in _PARTY_OBJECT_VERBS:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        # Passive: "after the report was released" has the thing as passive subject.
+        obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return True
     if obj.ent_type_ in _NON_PARTY_LABELS:
@@ -247,8 +256,11 @@ def idiom_or_bare(tok: Token) -> bool:
         # "many Americans agree with Trump", "couldn't agree more": an opinion. An
         # agreement names what is agreed ("agreed to", "agreed on", "agreed that").
         return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") or (
-            c.dep_ in ("prep", "prt") and c.lower_ in ("on", "to", "upon", "over", "in"))
+            c.dep_ in ("prep", "prt") and c.lower_ in ("on", "to", "upon", "over"))
+            or (c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.lemma_.lower() == "principle" for p in c.children))
             for c in tok.children)
+        # "agree with this critique in theory": opinion; "agreed in principle": agreement.
     if lemma == "demonstrate":
         # "demonstrated restraint", "demonstrated that ...": to show, not to protest.
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
@@ -257,11 +269,16 @@ def idiom_or_bare(tok: Token) -> bool:
 
 def indirect_question(tok: Token) -> bool:
     """True inside a "whether" clause ("whether oil companies will agree ... remains
-    unclear", "would not comment on whether ..."): an open question reports no event."""
+    unclear", "would not comment on whether ...") or a "how to" infinitive ("they need to
+    learn how to engage with it"): an open question reports no event."""
     current = tok
     for _ in range(5):
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in current.children):
             return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and any(
+                c.dep_ == "advmod" and c.lower_ in ("how", "whether", "when", "where")
+                for c in current.children):
+            return True  # "how to engage with it", "when to strike": an open question
         if current.dep_ not in ("xcomp", "conj", "ccomp", "csubj", "advcl", "pcomp") or \
                 current.head.i == current.i:
             return False
