@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -34,16 +34,22 @@ from communique.ingest.dates import normalize_date
 
 
 @dataclass
-class HtmlExtraction:
-    """What an HTML page yields: body text (paragraphs separated by newlines) and metadata."""
+class PageMetadata:
+    """Metadata of an HTML page (every field optional)."""
 
-    text: str
     title: str | None = None
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
+
+
+@dataclass(kw_only=True)
+class HtmlExtraction(PageMetadata):
+    """What an HTML page yields: body text (paragraphs separated by newlines) and metadata."""
+
+    text: str
 
 
 # --------------------------------------------------------------------------- body
@@ -510,16 +516,6 @@ def _canonical(tree: Any, url: str | None) -> str | None:
     return url
 
 
-@dataclass
-class PageMetadata:
-    """Metadata of an HTML page (every field optional)."""
-
-    title: str | None = None
-    published: str | None = None
-    authors: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None
 
 
 def extract_metadata(html: str, *, url: str | None = None, tree: Any = None) -> PageMetadata:
@@ -575,7 +571,4 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlExtrac
     text = extract_body(html, url=url, title=meta.title, tree=tree) if tree is not None else ""
     if not text:
         raise NoArticleError(where, "no article body found in the HTML page")
-    return HtmlExtraction(
-        text=text, title=meta.title, published=meta.published, authors=meta.authors,
-        outlet=meta.outlet, url=meta.url, language=meta.language,
-    )
+    return HtmlExtraction(text=text, **asdict(meta))
