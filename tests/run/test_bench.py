@@ -22,3 +22,8 @@ def test_ingest_bench_smoke(tmp_path: Path) -> None:
     assert figures["bare_seconds"] > 0 and figures["ingest_seconds"] > 0
     assert figures["ratio"] > 0 and figures["resolve_seconds"] >= 0
     assert figures["model"].startswith("en_")
+    # CPU figures: the bare side and the ingest side both did work; the ratio is theirs.
+    assert figures["bare_cpu_seconds"] > 0 and figures["ingest_cpu_seconds"] > 0
+    assert figures["cpu_ratio"] > 0
+    # In-process, the per-article work is the writer's own CPU time plus the corpus step.
+    assert figures["ingest_cpu_seconds"] >= figures["writer_cpu_seconds"]

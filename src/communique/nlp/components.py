@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 # Extension attributes. ``communique_structure`` is set by the caller before the
@@ -27,6 +30,10 @@ for _name in EXTENSIONS:
 
 
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
+_CLOSER_IDS = numpy.array(sorted(get_string_id(text) for text in _CLOSERS),
+                          dtype=numpy.uint64)
+# ``SENT_START`` of -1 (not a start) as spaCy writes it in its uint64 arrays.
+_NOT_START = numpy.uint64(2**64 - 1)
 
 
 @Language.factory("communique_sentences")
@@ -40,31 +47,57 @@ class SentenceBoundaries:
 
     The small English parser otherwise joins a subhead to the next paragraph
     ("'Vassalage to China' Lavrov last visited ..."), which breaks quotes and events.
+
+    Rules, for every token but the first: a whitespace token, and a closing quote or
+    bracket glued to the end of a sentence, never start a sentence (the parser sometimes
+    splits there); otherwise a token after a line break or at a heading's edge does.
+    Only the few candidate tokens are visited (found from the text and the token offsets):
+    a loop over every token cost 1.4% of the pipeline's time on news articles.
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        count = len(doc)
+        if count < 2:
+            return doc
         structure: dict[str, Any] = doc._.communique_structure or {}
-        heading_bounds = {(h["start"], h["end"]) for h in structure.get("headings", [])}
-        heading_edges = {b for pair in heading_bounds for b in pair}
-        for i, token in enumerate(doc):
-            if i == 0:
-                continue
-            prev = doc[i - 1]
-            if token.is_space or (
-                token.text in _CLOSERS and not prev.whitespace_ and (
-                    i + 1 == len(doc) or token.whitespace_ or doc[i + 1].is_space
-                )
-            ):
-                # Line-break tokens and a closing quote glued to the end of a sentence
-                # belong to the sentence before them; the parser sometimes splits there.
-                token.is_sent_start = False
-            elif (
-                "\n" in prev.text
-                or "\n" in prev.whitespace_
-                or token.idx in heading_edges
-                or prev.idx + len(prev.text) in heading_edges
-            ):
-                token.is_sent_start = True
+        columns = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE, ORTH])
+        starts = columns[:, 0].astype(numpy.int64)
+        ends = starts + columns[:, 1].astype(numpy.int64)
+        spacy_after = columns[:, 2].astype(bool)
+        is_space = columns[:, 3].astype(bool)
+        never = is_space.copy()
+        # A closer glued to the previous token and followed by a space, a line or the end.
+        followed = spacy_after.copy()
+        followed[:-1] |= is_space[1:]
+        followed[-1] = True
+        glued = numpy.zeros(count, dtype=bool)
+        glued[1:] = ~spacy_after[:-1]
+        never |= numpy.isin(columns[:, 4], _CLOSER_IDS) & glued & followed
+        never[0] = False
+        edges = [edge for heading in structure.get("headings", [])
+                 for edge in (heading["start"], heading["end"])]
+        starts_here = numpy.zeros(count, dtype=bool)
+        strings = doc.vocab.strings
+        # Line breaks live in whitespace tokens ("\n", "\n\n"): the token after one starts
+        # a sentence. (``doc.text`` is not used: it builds every Token, 3x this whole step.)
+        spaces = is_space.nonzero()[0]
+        after_break = [int(i) + 1 for i in spaces if "\n" in strings[int(columns[i, 4])]]
+        starts_here[[i for i in after_break if i < count]] = True
+        if edges:
+            at = numpy.searchsorted(starts, edges)  # a token begins at the edge
+            starts_here[[int(i) for i, e in zip(at, edges, strict=True)
+                         if i < count and starts[i] == e]] = True
+            before = numpy.searchsorted(ends, edges)  # a token ends at the edge
+            starts_here[[int(i) + 1 for i, e in zip(before, edges, strict=True)
+                         if i + 1 < count and ends[i] == e]] = True
+        starts_here &= ~never
+        starts_here[0] = False
+        # Written as one array: setting ``Token.is_sent_start`` one by one rescans the
+        # whole Doc for a parse on every call.
+        flags: Any = doc.to_array([SENT_START])
+        flags[never] = _NOT_START
+        flags[starts_here] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 

@@ -61,27 +61,34 @@ def _executor(workers: int, model: str | None) -> Executor:
 
 
 def _ingest(executor: Executor, path: Path, db: Path, batch_size: int) -> float:
+    return _ingest_timed(executor, path, db, batch_size)[0]
+
+
+def _ingest_timed(executor: Executor, path: Path, db: Path,
+                  batch_size: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one ``run_ingest`` call."""
     from communique.store.ingest import run_ingest
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = run_ingest([path], db, executor=executor, run_resolve=False,
                          batch_size=batch_size)
     if summary.run.failed:
         raise UsageError(f"{summary.run.failed} articles failed during the benchmark: "
                          + "; ".join(summary.run.errors[:3]))
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def _resolve(db: Path) -> float:
+def _resolve(db: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of the corpus-level step on ``db``."""
     from communique.store.resolve import resolve
     from communique.store.schema import connect
 
     conn = connect(db)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     resolve(conn)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
-    return seconds
+    return seconds, cpu
 
 
 def _usage(executor: Executor) -> tuple[float, float]:
@@ -110,6 +117,15 @@ class IngestBench:
     ingest_articles_per_s: float
     ratio: float
     ratio_without_resolve: float
+    # CPU seconds: of bare ``nlp.pipe``; of the per-article work (the worker processes, or
+    # this process with 0 workers) plus the corpus step; of the writer (reading and
+    # database writes, on its own core when there are workers). ``cpu_ratio`` compares
+    # the first two: unlike the wall-clock ratio it holds on a machine busy with other
+    # jobs, where a process's share of a core varies from second to second.
+    bare_cpu_seconds: float
+    ingest_cpu_seconds: float
+    writer_cpu_seconds: float
+    cpu_ratio: float
     load_before: float
     load_after: float
     command: str = ""
@@ -144,29 +160,39 @@ def ingest_vs_bare(path: str | Path, *, limit: int | None = 200, workers: int = 
             warm = _write_chunks(records[:4], folder / "warm", 4)
             _ingest(executor, warm[0], folder / "warm.db", batch_size)  # workers loaded
             db = folder / "bench.db"
-            bare_s = ingest_s = 0.0
+            bare_s = ingest_s = bare_cpu = writer_cpu = 0.0
+            usage_before = _usage(executor)
             for chunk_path in chunks:
                 # The baseline parses the clean text of the same articles (shorter than
                 # the raw text: a stricter baseline), prepared outside its timing.
                 texts = [prepare(raw).article.text for raw in read_inputs([str(chunk_path)])
                          if isinstance(raw, RawDocument)]
                 list(bare.pipe(texts[:1]))
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 for _ in bare.pipe(texts, batch_size=batch_size):
                     pass
                 bare_s += time.perf_counter() - start
-                ingest_s += _ingest(executor, chunk_path, db, batch_size)
-            resolve_s = _resolve(db)
+                bare_cpu += time.process_time() - cpu
+                wall, cpu = _ingest_timed(executor, chunk_path, db, batch_size)
+                ingest_s += wall
+                writer_cpu += cpu
+            worker_cpu = _usage(executor)[1] - usage_before[1]
+            resolve_s, resolve_cpu = _resolve(db)
     finally:
         executor.close()
     n = len(records)
     total = ingest_s + resolve_s
+    # In-process (0 workers) the per-article work is this process's own CPU time.
+    work_cpu = (worker_cpu if workers else writer_cpu) + resolve_cpu
     return IngestBench(
         articles=n, workers=workers, model=executor.model_name,
         bare_seconds=round(bare_s, 2), ingest_seconds=round(total, 2),
         resolve_seconds=round(resolve_s, 2),
         bare_articles_per_s=round(n / bare_s, 2), ingest_articles_per_s=round(n / total, 2),
         ratio=round(bare_s / total, 3), ratio_without_resolve=round(bare_s / ingest_s, 3),
+        bare_cpu_seconds=round(bare_cpu, 2), ingest_cpu_seconds=round(work_cpu, 2),
+        writer_cpu_seconds=round(writer_cpu, 2),
+        cpu_ratio=round(bare_cpu / work_cpu, 3) if work_cpu else 0.0,
         load_before=round(load_before, 2),
         load_after=round(_load(), 2),
     )
