@@ -113,7 +113,9 @@ class KnowledgeBase:
         """
         key = normalise(name)
         candidates = []
-        for fact in (self.facts[k] for k in self._by_alias.get(key, ())):
+        # Sorted keys: a tie below (same name, dates and sightings) breaks the same way
+        # whatever order the facts were learned in.
+        for fact in (self.facts[k] for k in sorted(self._by_alias.get(key, ()))):
             gap = fact.gap_days(when)
             if gap is None or gap > MAX_GAP_DAYS:
                 continue
