@@ -318,6 +318,17 @@ def _single_country_sentences(doc: Doc, mentions: list[Mention],
     return out
 
 
+def _dictionary_facts(kb: ActorKB, dict_code: str, sector: str | None, code: str | None,
+                      ) -> tuple[str, str | None, str | None]:
+    """Country, sector and code of a person from a dated dictionary code (a user dictionary
+    entry or a Phoenix-listed person): the country always comes from the code; the sector and
+    the stacked code only when the text gave no title of its own (the text wins)."""
+    country = kb.country_code(dict_code[:3])
+    if sector is None:
+        return country, sector_of_code(dict_code), country + dict_code[3:]
+    return country, sector, code
+
+
 def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
             eid: str, sentence_country: dict[int, tuple[str, tuple[int, int]]] | None = None,
             doc_countries: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -365,14 +376,11 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
     if c.kind == "person" and country is None:
         for words in [*sorted(c.names, key=len, reverse=True), [name.split()[-1]]]:
             entry = kb.lookup(" ".join(words))
-            if entry is not None and entry.category == "dictionary":
-                dict_code = entry.code_on(date)
-                if dict_code:
-                    country = kb.country_code(dict_code[:3])
-                    evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
-                    if sector is None:  # the text's own title wins over the dictionary
-                        sector = sector_of_code(dict_code)
-                        code = country + dict_code[3:]
+            dict_code = entry.code_on(date) if entry is not None and (
+                entry.category == "dictionary") else None
+            if dict_code:
+                country, sector, code = _dictionary_facts(kb, dict_code, sector, code)
+                evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
                 break
     if c.kind == "person" and country is None:
         # The Phoenix dictionary people (dated; stale after 2014): full names first, then a
@@ -383,13 +391,9 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
             dict_hit = kb.person_code(full, date, doc_countries)
             if dict_hit is None:
                 continue
-            dict_code = dict_hit[0]
-            country = kb.country_code(dict_code[:3])
+            country, sector, code = _dictionary_facts(kb, dict_hit[0], sector, code)
             weak = "dictionary"
             evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
-            if sector is None:  # the text's own title wins over the dictionary
-                sector = sector_of_code(dict_code)
-                code = country + dict_code[3:]
             break
     if c.kind == "person" and country is None:
         # A curated person's country does not end with the office: "National Security
@@ -418,9 +422,12 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
                 evidence.append(span_chars(doc, c.mentions[0].start, c.mentions[0].end))
                 break
     if (c.kind == "person" and country is None and sentence_country
-            and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "ELI")):
-        # A titled person with no country of their own ("President Abdelaziz Bouteflika"):
-        # when their sentence names exactly one country, that country is the best evidence.
+            and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "ELI", "OPP", "PTY", "REB")):
+        # A titled person with no country of their own ("President Abdelaziz Bouteflika",
+        # "opposition leader X"): offices and domestic political roles belong to a country;
+        # when their sentence names exactly one, it is the best evidence. Other people's
+        # nationalities do not count: "President Francois Mitterand gave a warm welcome to
+        # South African leader F.W. de Klerk" would make Mitterrand South African.
         found = sentence_country.get(facts.start if facts else c.mentions[0].start)
         if found is not None:
             country = found[0]

@@ -43,6 +43,10 @@ def _counts(b: _Builder, sentence: int | None, skip: str | None
             continue
         if sentence is not None and b.sent_start[m.start] != sentence:
             continue
+        if sentence is not None and normalise(m.role or "") in EMBASSIES:
+            # "protesters marched to the US Embassy": an embassy stands abroad, so it says
+            # nothing about where the sentence's agents are from.
+            continue
         # The scene of the sentence ("protesters marched through London to the US Embassy")
         # counts double: agents are most often where the sentence places them.
         root = b.tokens[m.end - 1]
@@ -69,6 +73,7 @@ def sentence_country(b: _Builder, i: int, skip: str | None = None
     return best, where.get(best, (0, 0)) if best else (0, 0)
 
 
+EMBASSIES = frozenset({"embassy", "embassies", "consulate", "consulates"})
 OWNING_VERBS = frozenset({"have", "deploy", "send", "station", "keep", "withdraw", "maintain",
                           "dispatch", "pull", "base"})
 

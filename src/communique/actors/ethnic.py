@@ -23,16 +23,26 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "western", "central", "northeastern", "northwestern", "southeastern",
                         "southwestern", "northeast", "northwest", "southeast", "southwest"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
+BASED = frozenset({"based", "stationed", "operating", "headquartered", "active"})
+RELIGIOUS = frozenset({"christian", "muslim", "moslem", "sunni", "shiite", "shia", "jewish",
+                       "catholic", "protestant", "hindu", "buddhist", "druze"})
 
 
 def country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
     """A country or place named by "in/of/from (the) (southern) <place>" right after a group
     noun ("rebels in the Ivory Coast", "Albanians of southern Serbia")."""
     tokens = b.tokens
+    if stop + 1 < len(tokens) and tokens[stop].lower_ in BASED and tokens[stop + 1].lower_ in (
+            "in", "at"):
+        stop += 1  # "a terror group based in Trinidad": where it is based
     if stop >= len(tokens) or tokens[stop].lower_ not in PLACE_PREPS:
         return None, (0, 0)
     j = stop + 1
-    while j < len(tokens) and (tokens[j].lower_ == "the" or tokens[j].lower_ in DIRECTIONS):
+    while j < len(tokens) and (tokens[j].lower_ == "the" or (
+            tokens[j].ent_type_ == "NORP" and tokens[j].lower_ in RELIGIOUS)):
+        j += 1  # "in Christian east Beirut": a religious quarter of the place
+    named = j  # "in Northern Ireland": a direction word may open the place's own name
+    while j < len(tokens) and tokens[j].lower_ in DIRECTIONS:
         j += 1
     k = j
     while k < len(tokens) and (tokens[k].like_num or tokens[k].lower_ in ("a", "an", "several")):
@@ -42,16 +52,16 @@ def country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
         iso = b.kb.demonyms.get(normalise(tokens[k].text))
         if iso is not None:
             return iso, span_chars(b.doc, stop, k + 1)
-    for k in (3, 2, 1):
-        if j + k > len(tokens):
+    for at, width in ((named, 3), (named, 2), (j, 3), (j, 2), (j, 1)):
+        if at + width > len(tokens):
             continue
-        phrase = b.phrase(j, j + k)
+        phrase = b.phrase(at, at + width)
         entry = b.kb.lookup(phrase)
         if entry is not None and entry.category in ("country", "capital", "region"):
-            return entry.country, span_chars(b.doc, stop, j + k)
+            return entry.country, span_chars(b.doc, stop, at + width)
         cities = b.kb.cities.get(normalise(phrase))
-        if cities and tokens[j].ent_type_ in ("GPE", "LOC"):
-            return cities[0], span_chars(b.doc, stop, j + k)
+        if cities and tokens[at].ent_type_ in ("GPE", "LOC"):
+            return cities[0], span_chars(b.doc, stop, at + width)
     return None, (0, 0)
 
 

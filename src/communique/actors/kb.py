@@ -217,7 +217,7 @@ class ActorKB:
                     self.fuzzy.setdefault(variant, set()).add(target)
         found: set[str] = set()
         for variant in {key, *_deletes(key)}:
-            found.update(t for t in self.fuzzy.get(variant, ()) if _one_edit(key, t))
+            found.update(t for t in self.fuzzy.get(variant, ()) if one_edit(key, t))
         return found.pop() if len(found) == 1 else None
 
     def person_code(self, name: str, date: str | None, countries: Collection[str] = (),
@@ -328,7 +328,7 @@ def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -498,7 +498,7 @@ def _load_roles(kb: ActorKB, folder: Path) -> None:
                 raise DataFileError(f"{where}: unknown CAMEO agent {element!r}")
         if kind not in KINDS:
             raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)}")
-        if country and country not in kb.iso3:
+        if country and not kb.valid_country(country):  # ISO, or NGO/IGO for a role with none
             raise DataFileError(f"{where}: unknown country {country!r}")
         key = normalise(phrase)
         if key in explicit:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # or qualify the title; "former"/"ex-" are kept in the role because the text says so.
 QUALIFIERS = frozenset({"former", "ex", "then", "acting", "outgoing", "incoming", "interim",
                         "late", "new", "top", "senior", "chief", "veteran", "current",
-                        "ousted", "deposed", "exiled"})
+                        "ousted", "deposed", "exiled", "visiting"})
 PAST_QUALIFIERS = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos", "conj",
                         "ROOT", "dative", "attr", "iobj"})
@@ -136,6 +136,8 @@ def country_of_word(token: Token, kb: ActorKB) -> tuple[str | None, int]:
     Returns (iso3 or None, number of tokens used counting back from ``token``).
     """
     text = token.text
+    if attitude_prefix(token):
+        return None, 0  # "anti-Syria journalist", "pro-Russian separatists": not members
     if text in ("'s", "’s", "'", "’") and token.i > 0:
         prev = token.doc[token.i - 1]
         entry = kb.lookup(prev.text)
@@ -179,6 +181,39 @@ def country_of_word(token: Token, kb: ActorKB) -> tuple[str | None, int]:
     return None, 0
 
 
+ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def attitude_prefix(token: Token) -> bool:
+    """Whether a country word is the object of an attitude ("anti-American protesters",
+    "pro-Russian separatists", "pro-Iranian Hizbollah"): the actor is for or against that
+    country, not of it, so the word must not give the actor its country."""
+    i = token.i
+    if i >= 2 and token.doc[i - 1].text in ("-", "‐") and not token.doc[i - 1].whitespace_:
+        return token.doc[i - 2].lower_ in ATTITUDE_PREFIXES
+    lower = token.lower_
+    return any(lower.startswith(p + "-") for p in ATTITUDE_PREFIXES)
+
+
+# "Federal Minister for Interior", "Minister of State for Foreign Affairs", "Secretary of
+# State for Defence": a generic title followed by its portfolio in capitals.
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+def _portfolio_title(doc: Doc, start: int, kb: ActorKB, floor: int) -> tuple[Role, int] | None:
+    """The generic title before a capitalised portfolio ("Minister for Interior") that ends
+    right before token ``start``: (the title's role, its first token), else None."""
+    j = start - 1
+    while j >= floor and start - j <= 6 and (doc[j].text[:1].isupper() or doc[j].lower_ in (
+            "for", "of", "and", "the", "&")):
+        if doc[j].lower_ in PORTFOLIO_TITLES and doc[j + 1].lower_ in ("for", "of"):
+            role = kb.roles.get(doc[j].lower_)
+            if role is not None:
+                return role, j
+        j -= 1
+    return None
+
+
 def title_before(doc: Doc, start: int, kb: ActorKB, floor: int) -> tuple[Role | None, int, bool]:
     """The longest role phrase ending right before token ``start`` ("Foreign Minister").
 
@@ -196,6 +231,8 @@ def title_before(doc: Doc, start: int, kb: ActorKB, floor: int) -> tuple[Role | 
         role = kb.roles.get(key) or kb.roles.get(key.replace("-", " "))  # "Vice-President"
         if role is not None:
             best = (role, s)
+    if best is None:
+        best = _portfolio_title(doc, start, kb, floor)
     if best is None:
         return None, start, False
     role, s = best

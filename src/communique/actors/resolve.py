@@ -27,8 +27,8 @@ from communique.actors.mentions import (
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     Mention,
+    attitude_prefix,
     country_before,
-    country_of_word,
     is_actor_use,
     kb_matches,
     place_as_civilians,
@@ -36,6 +36,7 @@ from communique.actors.mentions import (
     span_chars,
     title_before,
 )
+from communique.actors.orgs import collect_orgs, demonym_named_orgs
 from communique.actors.pronouns import resolve_pronouns
 
 if TYPE_CHECKING:
@@ -209,6 +210,16 @@ def _is_dateline(b: _Builder, start: int, end: int) -> bool:
     return at_line_start and last.text.isupper() and after in ("—", "–", "-", ",", "--")
 
 
+MULTINATIONAL = frozenset({"international", "multinational", "regional", "multilateral"})
+# Civilian property a demonym may qualify ("Palestinian homes"): PLOVER codes it as the
+# civilians it belongs to (CVL).
+# Farms (AGR), shops and "oil properties" (BUS) are left out: they are not the civilians'.
+CIVIL_PROPERTY = frozenset({"home", "house", "village", "neighborhood", "neighbourhood",
+                            "dwelling", "residence"})
+STATE_OWNED = frozenset({"official", "state-run", "state-owned", "government-run",
+                         "government-owned", "state-controlled", "government-controlled"})
+
+
 def _group_after(b: _Builder, start: int, end: int, iso: str, ev: tuple[int, int]) -> bool:
     """A country word followed by a collective role ("U.S. officials", "Chinese state
     broadcaster CCTV"): adds a descriptor mention and returns True."""
@@ -239,10 +250,17 @@ def _group_after(b: _Builder, start: int, end: int, iso: str, ev: tuple[int, int
     stop, role = best
     if not b.free(start, stop) or doc[stop - 1].pos_ not in ("NOUN", "PROPN"):
         return False
+    sector, agent = role.sector, role.agent
+    if role.sector == "JRN" and start > 0 and doc[start - 1].lower_ in STATE_OWNED and (
+            b.free(start - 1, start)):
+        # "an official Syrian newspaper", "state-run Iranian television": state media are
+        # the government speaking (GOV, CAMEO GOVMED), like "state media" itself.
+        start -= 1
+        sector, agent = "GOV", "GOVMED"
     if stop < len(doc) and doc[stop].ent_type_ == "PERSON":
         return False  # a title before a name: handled with the person
     mention = Mention(start, stop, "descriptor", "group" if role.kind == "group" else
-                      "organisation", country=iso, sector=role.sector, agent=role.agent,
+                      "organisation", country=iso, sector=sector, agent=agent,
                       role=role.role, role_kind=role.kind)
     mention.evidence.append(ev)
     # "Chinese state broadcaster CCTV": the descriptor belongs to the named outlet after it.
@@ -270,7 +288,8 @@ def _collect_names(b: _Builder) -> None:
             continue  # "Carnegie Russia Eurasia Center" is not Russia
         if not b.free(start, end):
             continue
-        if entry.category in ("country", "capital", "igo", "region") and _group_after(
+        if entry.category in ("country", "capital", "igo", "region") and not (
+                attitude_prefix(b.tokens[start])) and _group_after(
                 b, start, end, entry.country or "", span_chars(doc, start, end)):
             continue  # also "NATO peacekeeping troops", "United Nations military personnel"
         head_role = _coordinated_role(b, doc[end - 1]) if entry.category == "country" else None
@@ -285,8 +304,9 @@ def _collect_names(b: _Builder) -> None:
         if mention is not None:
             b.add(mention)
     # Demonyms and country adjectives before collective nouns ("Russian officials").
+    named_orgs = demonym_named_orgs(b)
     for token in b.tokens:
-        if b.taken[token.i] or not token.text[:1].isupper():
+        if b.taken[token.i] or not token.text[:1].isupper() or token.i in named_orgs:
             continue
         width = 1
         iso = None
@@ -296,8 +316,8 @@ def _collect_names(b: _Builder) -> None:
         iso = iso or kb.demonyms.get(token.text) or kb.demonyms.get(normalise(token.text))
         if iso is None and token.ent_type_ != "PERSON" and (fixed := kb.correct(token.text)):
             iso = kb.demonyms.get(fixed)  # a misspelt demonym ("Phillipine")
-        if iso is None:
-            continue
+        if iso is None or attitude_prefix(token):
+            continue  # "anti-American protesters" are not American
         stop = token.i + width
         ev = span_chars(doc, token.i, stop)
         if token.i > 0 and doc[token.i - 1].lower_ == "ethnic":
@@ -311,7 +331,7 @@ def _collect_names(b: _Builder) -> None:
                 continue
         if _group_after(b, token.i, stop, iso, ev):
             continue
-        head_role = _coordinated_role(b, doc[stop - 1])
+        head_role = _coordinated_role(b, doc[stop - 1]) or _shared_role_after(b, stop)
         if head_role is not None:
             # "Hungarian and Romanian officials": the shared head noun codes each demonym.
             m = Mention(token.i, stop, "demonym", "group", country=iso,
@@ -324,10 +344,37 @@ def _collect_names(b: _Builder) -> None:
         # officials"); a plural demonym noun used on its own ("Libyans", "the Palestinians")
         # is the country's people: PLOVER's civilians (CVL).
         plural = token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound")
+        # "demolished Palestinian homes": the people's property stands for the people.
+        owned = token.dep_ in ("amod", "compound") and token.head.lemma_ in CIVIL_PROPERTY
+        civil = plural or owned
         m = Mention(token.i, stop, "demonym", "group", country=iso,
-                    sector="CVL" if plural else None, agent="CVL" if plural else None)
+                    sector="CVL" if civil else None, agent="CVL" if civil else None)
         m.evidence.append(ev)
         b.add(m)
+
+
+def _shared_role_after(b: _Builder, stop: int) -> Any:
+    """The collective role a demonym shares with the next one, read from the words when the
+    parse does not link them ("Sierra Leonean and Liberian refugees", parsed with "Leonean"
+    as a noun): "and"/"or", a demonym of one or two words, then a group role noun."""
+    tokens, kb = b.tokens, b.kb
+    if stop + 2 >= len(tokens) or tokens[stop].lower_ not in ("and", "or"):
+        return None
+    j = stop + 1
+    if kb.demonyms.get(normalise(b.phrase(j, j + 2))) and j + 2 < len(tokens):
+        j += 2  # "and South Korean troops"
+    elif kb.demonyms.get(tokens[j].text) or kb.demonyms.get(tokens[j].lower_):
+        j += 1
+    else:
+        return None
+    best = None
+    for k in range(1, kb.max_role_words + 1):
+        if j + k > len(tokens):
+            break
+        role = kb.roles.get(normalise(b.phrase(j, j + k)))
+        if role is not None and role.kind == "group":
+            best = role
+    return best
 
 
 def _coordinated_role(b: _Builder, token: Token) -> Any:
@@ -493,97 +540,6 @@ def _person_like(b: _Builder, ent: Any) -> bool:
             and all(t.text[:1].isupper() for t in ent))
 
 
-def _person_pieces(b: _Builder) -> set[str]:
-    pieces: set[str] = set()
-    for m in b.mentions:
-        if m.kind == "person" and len(m.person_name) >= 2:
-            pieces.update(m.person_name)
-    return pieces
-
-
-def _collect_orgs(b: _Builder) -> None:
-    doc, kb = b.doc, b.kb
-    pieces = _person_pieces(b)
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC") or not b.free(ent.start, ent.end):
-            continue
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or not doc[start].text[:1].isupper()
-                               or doc[start].pos_ in ("ADV", "ADP")
-                               or doc[start].lower_ in ("earlier", "later", "meanwhile")):
-            start += 1
-        if all(t.text in pieces or t.text in ("'s", "’s") for t in doc[start:end]):
-            continue  # a surname the model took for an organisation ("Wang said")
-        while end > start and doc[end - 1].text in ("'s", "’s"):
-            end -= 1
-        if start >= end:
-            continue
-        span = doc[start:end]
-        role = None
-        for k in range(min(3, end - start), 0, -1):
-            role = kb.roles.get(normalise(doc[end - k : end].text))
-            if role is not None and role.kind != "person":
-                break
-            role = None
-        sector = role.sector if role else None
-        agent = role.agent if role else None
-        if role is None:
-            for t in b.tokens[start:end]:
-                keyword = ORG_KEYWORDS.get(t.lower_)
-                if keyword is not None:
-                    sector = agent = keyword
-                    break
-        # Country: a demonym or country opening the name ("Rwandan Patriotic Front"), else a
-        # modifier before it ("Russia's Prosecutor General's Office"); never a country word
-        # in the middle ("Carnegie Russia Eurasia Center" is not Russian).
-        iso, used = country_of_word(b.tokens[start], kb)
-        if iso is None and start + 1 < end:
-            iso, used = country_of_word(b.tokens[start + 1], kb)
-            iso = iso if used == 2 else None
-        for i in range(start + 1, end):
-            if iso is None and b.tokens[i].text in ("'s", "’s"):  # "Israel's Cabinet"
-                iso, _ = country_of_word(b.tokens[i], kb)
-        if iso is None and end - start >= 2:
-            # A capital or one-country city opening the name: "Baghdad University", "Moscow
-            # State University", "Tehran Times" (the place the institution belongs to).
-            first = kb.lookup(b.tokens[start].text)
-            cities = kb.cities.get(normalise(b.tokens[start].text), ())
-            if first is not None and first.category == "capital":
-                iso = first.country
-            elif first is None and len(cities) == 1 and b.tokens[start].text[:1].isupper():
-                iso = cities[0]
-        if iso is None and end - start >= 3 and b.tokens[end - 2].lower_ == "of":
-            entry = kb.lookup(b.tokens[end - 1].text)  # "... Independence of Angola"
-            iso = entry.country if entry is not None and entry.category == "country" else None
-        if iso is None:
-            iso, cstart = country_before(doc, start, kb, b.sent_start[start])
-            if iso is not None and cstart >= start - 3 and b.steal(cstart, start):
-                start = cstart
-            else:
-                iso = None
-        m = Mention(start, end, "name", "organisation", country=iso, sector=sector,
-                    agent=agent)
-        if iso is not None:
-            m.evidence.append(span_chars(doc, start, end))
-        m.person_name = [b.acronyms.get(span.text, span.text)]
-        b.add(m)
-        if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
-                and doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 2):
-            b.acronyms[doc[end + 1].text] = span.text  # "Ceasefire Violations Committee (CFVC)"
-
-
-# Words inside an organisation's name that give its sector when its last words are not a
-# known role ("Islamic Salvation *Front*", "Social Democratic *Party*").
-ORG_KEYWORDS: dict[str, str] = {
-    "party": "PTY", "front": "REB", "liberation": "REB", "tigers": "REB", "brigades": "REB",
-    "militia": "REB", "insurgency": "REB", "university": "EDU", "school": "EDU",
-    "college": "EDU", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
-    "assembly": "LEG", "congress": "LEG", "ministry": "GOV", "commission": "GOV",
-    "police": "COP", "union": "LAB", "church": "REL", "mosque": "REL", "bank": "BUS",
-    "corporation": "BUS", "army": "MIL", "navy": "MIL", "jihad": "REB", "mujahideen": "REB",
-}
-
-
 def _collect_descriptors(b: _Builder) -> None:
     """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
     doc, kb = b.doc, b.kb
@@ -608,10 +564,13 @@ def _collect_descriptors(b: _Builder) -> None:
                                 doc[stop].pos_ in ("NOUN", "PROPN")):
             continue  # part of a longer noun ("minister Wang", "police station")
         floor = b.sent_start[i]
-        if role.phrase in ("administration", "government", "regime", "cabinet") and i > floor:
+        governs = role.phrase in ("administration", "government", "regime", "cabinet")
+        if (governs or (role.kind == "group" and role.sector in ("GOV", "MIL"))) and i > floor:
             # "the Trump administration", "the Assad regime": the government of the country
-            # the named leader led (any curated office of that person, whatever the date).
-            owner = next((m for m in b.mentions if m.end == i and m.kind == "person"), None)
+            # the named leader led (any curated office of that person, whatever the date);
+            # "top Trump advisers", "Assad's forces": that country's officials or forces.
+            at = i - 1 if doc[i - 1].text in ("'s", "’s") else i
+            owner = next((m for m in b.mentions if m.end == at and m.kind == "person"), None)
             held = None
             if owner is not None:
                 name = normalise(" ".join(owner.person_name))
@@ -626,8 +585,10 @@ def _collect_descriptors(b: _Builder) -> None:
                 owner_iso = kb.country_code(hit[0][:3]) if hit is not None else None
                 owner_iso = owner_iso if owner_iso in kb.iso3 else None
             if owner_iso is not None:
-                m = Mention(i, stop, "descriptor", "organisation", country=owner_iso,
-                            sector="GOV", agent="GOV", role=role.role, role_kind=role.kind)
+                m = Mention(i, stop, "descriptor", "organisation" if governs else "group",
+                            country=owner_iso, sector="GOV" if governs else role.sector,
+                            agent="GOV" if governs else role.agent, role=role.role,
+                            role_kind=role.kind)
                 m.evidence.append(span_chars(doc, owner.start if owner else i, stop))
                 b.add(m)
                 continue
@@ -644,8 +605,9 @@ def _collect_descriptors(b: _Builder) -> None:
         determiner = start > floor and doc[start - 1].lower_ in ("the", "his", "her", "its",
                                                                 "their", "a", "an")
         if role.kind == "person":
-            if iso is None and stop < len(doc) and doc[stop].lower_ == "of":
-                # "the president of Armenia", "the king of Jordan": the title's own country.
+            if iso is None and stop < len(doc) and doc[stop].lower_ in ("of", "from"):
+                # "the president of Armenia", "the king of Jordan": the title's own country;
+                # "a missionary from Calgary": where the person comes from.
                 iso, _ = country_after(b, stop)
             if iso is None and not determiner:
                 continue
@@ -668,6 +630,11 @@ def _collect_descriptors(b: _Builder) -> None:
                 iso, where = owner_country(b, stop - 1) if role.sector == "MIL" else (None, (0, 0))
                 if iso is None:
                     iso, where = country_after(b, stop)
+                if iso is None and role.sector == "MIL" and i > floor and (
+                        doc[i - 1].lower_ in MULTINATIONAL):
+                    # "a regional peacekeeping force", "multinational troops": forces of
+                    # several states are an intergovernmental actor (CAMEO IGO).
+                    iso, where = "IGO", span_chars(doc, i - 1, stop)
                 if iso is None and role.kind == "group" and not (
                         start > floor and (doc[start - 1].lower_ in ("a", "an")
                                            or b.taken[start - 1])):
@@ -718,7 +685,7 @@ def _collect(b: _Builder) -> list[Mention]:
     _collect_names(b)
     _collect_cities(b)
     collect_ethnic(b)
-    _collect_orgs(b)
+    collect_orgs(b)
     _collect_descriptors(b)
     _collect_surnames(b)
     _collect_short_forms(b)
