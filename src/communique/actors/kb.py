@@ -33,6 +33,8 @@ KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
 KINDS = ("person", "organisation", "country", "group")
+# Answers of :meth:`ActorKB.token_class`.
+NOTHING, NAME_START, MISSPELT_COUNTRY = 0, 1, 2
 
 
 @lru_cache(maxsize=65536)
@@ -183,6 +185,29 @@ class ActorKB:
     # Deletion index of one-word country names and demonyms for :meth:`correct` (built lazily).
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
     corrected: dict[str, str | None] = field(default_factory=dict)  # memo of :meth:`correct`
+    # Memo of :meth:`token_class` (cleared by :meth:`add`, which changes the answers).
+    token_classes: dict[str, int] = field(default_factory=dict)
+
+    def token_class(self, text: str) -> int:
+        """How a token's text can take part in a name match, memoised by text.
+
+        ``NAME_START``: a knowledge-base name may start here; ``MISSPELT_COUNTRY``: the word
+        misspells a country name (:meth:`correct`); ``NOTHING`` otherwise. ``kb_matches``
+        asks this for every token of every document; most texts recur.
+        """
+        found = self.token_classes.get(text)
+        if found is None:
+            if first_piece(text) in self.first_pieces and (
+                    text[:1].isalpha() or text[:1] in "'‘’"):
+                found = NAME_START
+            else:
+                fixed = self.correct(text)
+                entry = self.lookup(fixed) if fixed else None
+                found = MISSPELT_COUNTRY if entry is not None and \
+                    entry.category == "country" else NOTHING
+            if len(self.token_classes) < 200_000:
+                self.token_classes[text] = found
+        return found
 
     def correct(self, word: str) -> str | None:
         """The one-word country name or demonym ``word`` misspells, or None.
@@ -283,6 +308,7 @@ class ActorKB:
             bucket = self.names.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        self.token_classes.clear()
         self.first_pieces.add(first_piece(alias))
         full = normalise(alias)
         self.last_words.add(full.split()[-1])
