@@ -69,7 +69,9 @@ def main() -> None:
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--sample", type=int, default=30)
     # Seed 5 drew the first hand check; 6 the second (after the precision work); 9, 10 and 11
-    # the third to fifth (after the word-sense filters, handcheck-3/-4/-5.tsv; 11 is final).
+    # the third to fifth (after the word-sense filters, handcheck-3/-4/-5.tsv). Seed 12 was
+    # the tuning sample of the sixth session (not a hand check); 21 and 22 its hand checks
+    # (-6.tsv, and -7.tsv with the final code).
     parser.add_argument("--seed", type=int, default=6)
     args = parser.parse_args()
     from communique.ingest.dates import normalize_date

@@ -28,10 +28,16 @@ def read_examples(data_dir: Path) -> list[tuple[str, str]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        try:
+            # The file is UTF-8 text once read as Mac Roman and saved as Windows-1252
+            # ("’" -> "‚Äô" -> 82 C4 F4); charset detection guessed cp1250 and left
+            # 31 quotes unrepairable ("‚Äů").
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(raw).best()
-        text = raw.decode(best.encoding if best else "cp1252", errors="replace")
+            best = from_bytes(raw).best()
+            text = raw.decode(best.encoding if best else "cp1252", errors="replace")
     out: list[tuple[str, str]] = []
     for row in csv.DictReader(io.StringIO(text)):
         example = (row.get("example") or "").strip()

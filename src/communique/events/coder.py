@@ -7,6 +7,9 @@ content of that verb, not an event of its own); drop nouns a coded verb already 
 ("held talks"); find actors and recipients; drop events without a codable actor; then
 modality, date, place, confidence.
 
+Entity lookup for tokens lives in ``refs.py``, parties the sentence implies without naming
+them (home country, agentless passives, weapon attacks ...) in ``implicit.py``.
+
 Field decisions (documented in ``data/events/README.md``): ``mode`` and ``context`` come
 from the CAMEO->PLOVER table and are left out when the table gives none; ``location`` is
 null when no place phrase attaches to the trigger's clause; ``date`` falls back to the
@@ -17,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.actors.lookup import entity_for_span, entity_ref
+from communique.actors.lookup import entity_ref
 from communique.events import dates, modality, roles, salience, senses
 from communique.events.cameo import (
     CameoCode,
@@ -32,8 +35,29 @@ from communique.events.cameo import (
     lookup,
     reject_code,
 )
+from communique.events.implicit import (
+    CONDITION_MARKS,
+    DOMESTIC_TYPES,
+    against_party,
+    attack_place,
+    conditioned_party,
+    demand_addressee,
+    home_authority,
+    home_country,
+    object_party,
+    passive_doer,
+    protest_target,
+)
 from communique.events.lexicon import Lexicon, Match, default_lexicon
 from communique.events.places import geocode
+from communique.events.refs import (
+    PLACE_PREPS,
+    codable,
+    nearest_refs,
+    place_anchors,
+    place_tokens,
+    resolve_refs,
+)
 
 HISTORICAL_DAYS = 30
 # "failed to reach agreement" reports a rejection as much as "refused to" does.
@@ -45,7 +69,6 @@ DEMAND_AUX = frozenset({"must", "should"})
 # complement codes as the generic intent to cooperate (030), not as the act itself.
 AGREEMENT_HEADS = frozenset({"agree", "commit", "undertake"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Pronoun mentions are weaker evidence of who acted than names.
@@ -64,91 +87,6 @@ class Candidate:
     # Set by the salience filters (background, content, wrong sense): conjuncts follow it.
     filtered: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-def _np_bounds(token: Token) -> tuple[int, int]:
-    """Character span of ``token`` with its pre-modifiers ("Russian Foreign Minister X")."""
-    start = token.idx
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "case"):
-            start = min(start, child.left_edge.idx)
-    return start, token.idx + len(token.text)
-
-
-# Group and quantity nouns whose "of"/"from"/"in" phrase names the actor: "thousands of
-# Nigerians", "activists from the Fatah party", "security forces in Guinea".
-_PARTY_PREPS = ("of", "from", "in", "for")  # "a camp for Congolese refugees"
-
-
-def _entity_for(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
-                ) -> dict[str, Any] | None:
-    """The entity a participant token stands for (first codable of: the lookup on its noun
-    phrase, an apposition, a coded modifier inside the phrase, an "of"/"from"/"in" party)."""
-    start, end = _np_bounds(token)
-    found = entity_for_span(entities, start, end, head=(token.idx, token.idx + len(token.text)))
-    if _codable(found):
-        return found
-    for child in token.children:
-        if child.dep_ == "appos":
-            other = entity_for_span(entities, *_np_bounds(child))
-            if _codable(other):
-                return other
-    # "Iran's religious leader Ayatollah X" with X uncoded: the coded modifier codes the act
-    # -- unless the head is a market figure ("the Canadian dollar traded at ...").
-    if token.lemma_.lower() in _NON_AGENTS:
-        return found
-    for entity in entities:
-        if not _codable(entity) or entity is found:
-            continue
-        for mention in entity.get("mentions", ()):
-            if start <= int(mention["start"]) and int(mention["end"]) <= end:
-                return entity
-    if depth == 0 and token.pos_ in ("NOUN", "PROPN", "NUM"):
-        party = _party_of(token, entities)
-        if party is not None:
-            return party
-    return found
-
-
-# Heads that cannot act even when a country modifies them: currencies and market figures.
-_NON_AGENTS = frozenset({
-    "dollar", "euro", "pound", "yen", "yuan", "rupee", "currency", "economy", "market",
-    "stock", "share", "price", "bond", "yield", "rate", "inflation", "gdp", "output", "export",
-    "import", "index", "weather", "temperature",
-})
-
-
-def _party_of(token: Token, entities: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """"Thousands of Nigerians", "members of the union", "activists from Fatah"."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in _PARTY_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    other = _entity_for(pobj, entities, 1)
-                    if _codable(other):
-                        return other
-    return None
-
-
-def _codable(entity: dict[str, Any] | None) -> bool:
-    return entity is not None and bool(entity.get("code") or entity.get("country"))
-
-
-def _refs(tokens: Sequence[Token], entities: Sequence[dict[str, Any]]
-          ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Entity refs (deduplicated, codable only) and the mention types that produced them."""
-    refs: list[dict[str, Any]] = []
-    kinds: list[str] = []
-    for tok in tokens:
-        entity = _entity_for(tok, entities)
-        if not _codable(entity):
-            continue
-        ref = entity_ref(entity)
-        if ref is None or any(r["entity"] == ref["entity"] for r in refs):
-            continue
-        refs.append(ref)
-        kinds.append(_mention_type(entity, tok))
-    return refs, kinds
 
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -171,21 +109,14 @@ def _pronoun_fallback(tokens: Sequence[Token], trigger: Token,
             party = quote.get(slot) or {}
             by_id = {e["id"]: e for e in entities}
             entity = by_id.get(party.get("entity"))
-            if _codable(entity):
+            if codable(entity):
                 ref = entity_ref(entity)
                 return ([ref], ["pronoun"]) if ref else ([], [])
         return [], []
     if slot == "speaker" and words & {"they", "he", "she", "it"}:
-        refs, _ = _refs(roles.speech_subjects(trigger), entities)
+        refs, _ = resolve_refs(roles.speech_subjects(trigger), entities)
         return refs, ["pronoun"] * len(refs)
     return [], []
-
-
-def _mention_type(entity: dict[str, Any] | None, token: Token) -> str:
-    for mention in (entity or {}).get("mentions", ()):
-        if int(mention["start"]) <= token.idx < int(mention["end"]):
-            return str(mention.get("type", "name"))
-    return "name"
 
 
 def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Candidate]:
@@ -228,6 +159,8 @@ def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Cand
                 # "urged China to wield": content of the request (and its conjuncts:
                 # "urging India to show restraint and engage in dialogue").
                 cand.suppressed = cand.filtered = True
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            _noun_control(cand, by_token, compat)
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
             anchor = anchor.head
@@ -239,7 +172,28 @@ def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Cand
             # "urging India to show restraint and engage in dialogue": the conjunct is
             # part of what is urged, like the complement it is coordinated with.
             cand.suppressed = cand.filtered = True
-        elif tok.dep_ == "advcl" and head.i in by_token and \
+        elif tok.dep_ == "pcomp" and head.dep_ == "prep" and \
+                head.head.lemma_.lower() in _ALLEGATION_HEADS:
+            # "nationals suspected by the West of blowing up a plane", "accused of
+            # misusing funds": what someone is suspected of is an allegation, not an event.
+            cand.suppressed = cand.filtered = True
+        elif tok.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN" and \
+                head.dep_ in ("dobj", "pobj") and head.head.i in by_token and \
+                salience.content_head(by_token[head.head.i].match.code):
+            # "demanded an admission by Moscow that Soviet forces murdered ...": the
+            # content of the demanded thing.
+            cand.suppressed = cand.filtered = True
+        elif not compat and _describes_participant(tok, by_token):
+            # "providing intelligence to Macedonia, which is preparing a major offensive",
+            # "a resolution that aims to tighten sanctions": a relative clause on another
+            # coded act's participant describes it; it is not a second reported event.
+            cand.suppressed = cand.filtered = True
+        elif not compat and tok.dep_ == "advcl" and tok.tag_ == "VBG" and \
+                head.i in by_token and _plover(by_token[head.i]) == "PROTEST" and \
+                not roles.has_own_subject(tok):
+            # "rioted, setting fire to their mattresses": how the riot went, not an assault.
+            cand.suppressed = cand.filtered = True
+        elif tok.dep_ == "advcl" and _coded_governor(head, by_token) and \
                 salience.content_clause(tok, cand.match.code):
             # "staged rallies to demand reforms", "blocked roads demanding ...": the purpose
             # or manner of an act already coded is its content, not a second event.
@@ -267,12 +221,16 @@ def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Cand
             cand.suppressed = cand.filtered = True
         if tok.pos_ in ("NOUN", "PROPN"):
             # "held talks", "wrapped up a visit": the verb's own pattern covers the noun.
+            # Further up, an event noun inside another coded noun's phrase is its content
+            # ("opposed to French mediation in peace negotiations with Syria").
             current = tok
-            for _ in range(2):
-                if current.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass"):
+            for step in range(4):
+                if current.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass",
+                                        "compound"):
                     break
                 current = current.head
-                if current.i in by_token and current.pos_ == "VERB":
+                if current.i in by_token and (current.pos_ == "VERB" or (
+                        step >= 1 and current.pos_ == "NOUN" and not compat)):
                     cand.suppressed = True
                     break
     if not compat:
@@ -284,6 +242,87 @@ def _candidates(sent: Span, lexicon: Lexicon, compat: bool = False) -> list[Cand
                     and not roles.has_own_subject(cand.token):
                 cand.suppressed = cand.filtered = True
     return [c for c in found if not c.suppressed]
+
+
+def _plover(cand: Candidate) -> str | None:
+    row = lookup(cand.match.code)
+    return row.plover if row is not None else None
+
+
+def _describes_participant(tok: Token, by_token: dict[int, Candidate]) -> bool:
+    """True when the trigger sits in a relative clause whose antecedent (not a person) is
+    the object of another coded trigger."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "acl" and any(c.dep_ in ("nsubj", "mark") for c in node.children):
+            return False  # "its demands that the government grant ...": a content clause
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            antecedent = node.head
+            if antecedent.ent_type_ == "PERSON" or antecedent.dep_ not in ("dobj", "pobj"):
+                return False
+            governor = antecedent.head
+            if governor.dep_ == "prep":
+                governor = governor.head
+            return governor.i in by_token and governor.i != tok.i
+        if node.dep_ not in ("xcomp", "advcl", "conj", "dobj", "pobj", "prep", "ccomp"):
+            return False
+        node = node.head
+    return False
+
+
+# Heads whose "of"/"with"/"for" clause is an allegation ("suspected of blowing up").
+_ALLEGATION_HEADS = frozenset({"suspect", "accuse", "charge", "convict", "indict", "blame",
+                               "arrest", "jail", "sentence", "detain", "try", "acquit"})
+
+
+def _coded_governor(head: Token, by_token: dict[int, Candidate]) -> bool:
+    """True when ``head`` is a coded trigger or governs one as its object ("began a hunger
+    strike to demand ...": the purpose clause is the strike's content)."""
+    return head.i in by_token or any(c.i in by_token for c in head.children
+                                     if c.dep_ == "dobj")
+
+
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+_THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_MODALS = frozenset({"may", "might", "could", "will", "would", "'ll"})
+
+
+def _joint(tok: Token) -> bool:
+    """True when the trigger or its object is "joint" ("launched joint exercises")."""
+    nodes = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(c.dep_ == "amod" and c.lemma_.lower() in _JOINT
+               for node in nodes for c in node.children)
+
+
+def _conditional_modal(tok: Token) -> bool:
+    """A modal act under a condition: "may halt ... if", "will attack unless"."""
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                  for m in c.children) for c in tok.children)
+
+
+def _noun_control(cand: Candidate, by_token: dict[int, Candidate], compat: bool) -> None:
+    """An event noun under an announced or refused act takes that modality: "promised to
+    continue military aid" is a promise of aid (one AGREE event), "refused to commit to any
+    direct assistance" a refusal of aid (one REJECT event)."""
+    verb = cand.token
+    for _ in range(2):
+        if verb.dep_ in ("dobj", "pobj", "prep"):
+            verb = verb.head
+    if verb.pos_ != "VERB" or verb.i in by_token or verb.dep_ != "xcomp":
+        return
+    head = verb.head
+    lemma = head.lemma_.lower()
+    refusal = REFUSAL_HEADS - {"fail"} if compat else REFUSAL_HEADS
+    if lemma in refusal and reject_code(cand.match.code):
+        cand.refused = True
+    elif lemma in modality.INTENT_HEADS:
+        cand.intent = True
+    else:
+        return
+    if head.i in by_token:
+        by_token[head.i].suppressed = True
 
 
 def _attached(ent: Span, anchors: set[int]) -> bool:
@@ -332,43 +371,15 @@ def _date_for(token: Token, sent_ents: Sequence[Span], published: date | None,
     return None
 
 
-def _place_anchors(token: Token) -> set[int]:
-    """Tokens a place phrase may hang on: the trigger, its clause's verb, its object (the
-    parser often attaches "in Brussels" to the object: "met the minister in Brussels")."""
-    clause = roles.governing_verb(token)
-    anchors = {token.i, clause.i}
-    anchors.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-    return anchors
-
-
-def _place_tokens(token: Token) -> list[Token]:
-    """Heads of "in X" / "at X" phrases on the trigger, its object or its clause."""
-    doc = token.doc
-    found: list[Token] = []
-    for anchor in sorted(_place_anchors(token)):
-        for prep in doc[anchor].children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            found.append(pobj)
-            # "in the town of Cizre": the named place is the "of" object.
-            for of in pobj.children:
-                if of.dep_ == "prep" and of.lower_ == "of":
-                    found.extend(c for c in of.children if c.dep_ == "pobj")
-    return found
-
-
 def _place_for(token: Token, sent_ents: Sequence[Span]) -> dict[str, Any] | None:
     """A place phrase ("in Beijing") attached to the trigger or its clause, geocoded."""
-    anchors = _place_anchors(token)
+    anchors = place_anchors(token)
     for ent in sent_ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
         root = ent.root
         prep = root.head
-        if root.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS:
+        if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
             continue
         if prep.head.i not in anchors:
             continue
@@ -433,7 +444,7 @@ def _addressee(quote_id: str, quotes: Sequence[dict[str, Any]],
     if not addressee or speaker not in {a["entity"] for a in actors}:
         return []
     entity = next((e for e in entities if e["id"] == addressee), None)
-    ref = entity_ref(entity) if _codable(entity) else None
+    ref = entity_ref(entity) if codable(entity) else None
     return [ref] if ref is not None else []
 
 
@@ -450,11 +461,11 @@ def _demand(tok: Token, entities: Sequence[dict[str, Any]],
             chain.append(current.head)
     if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for t in chain for c in t.children):
         return _demanded_content(chain[-1], entities, actors)
-    speakers, _ = _refs(roles.speech_subjects(tok), entities)
+    speakers, _ = resolve_refs(roles.speech_subjects(tok), entities)
     top = chain[-1]
     if not speakers and top.dep_ == "acl" and top.head.pos_ == "NOUN":
         # "issued a stern reminder to Iraq that it must cooperate": who issued it demands.
-        speakers, _ = _refs(roles.subjects(roles.governing_verb(top.head)), entities)
+        speakers, _ = resolve_refs(roles.subjects(roles.governing_verb(top.head)), entities)
     if not speakers or {s["entity"] for s in speakers} & {a["entity"] for a in actors}:
         return None
     return speakers
@@ -476,76 +487,12 @@ def _demanded_content(top: Token, entities: Sequence[dict[str, Any]],
         (c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     if noun is None or noun.lemma_.lower() not in DEMAND_NOUNS:
         return None
-    speakers, _ = _refs(roles.noun_actors(noun), entities)
+    speakers, _ = resolve_refs(roles.noun_actors(noun), entities)
     if not speakers:
-        speakers, _ = _refs(roles.subjects(roles.governing_verb(noun)), entities)
+        speakers, _ = resolve_refs(roles.subjects(roles.governing_verb(noun)), entities)
     if not speakers or {s["entity"] for s in speakers} & {a["entity"] for a in actors}:
         return None
     return speakers
-
-
-def _nearest_refs(entities: Sequence[dict[str, Any]], start: int, end: int,
-                  last: bool = False) -> list[dict[str, Any]]:
-    """The codable entity whose mention is first (or last) inside [start, end)."""
-    best: tuple[int, dict[str, Any]] | None = None
-    for entity in entities:
-        if not _codable(entity):
-            continue
-        for mention in entity.get("mentions", ()):
-            m_start = int(mention["start"])
-            if start <= m_start and int(mention["end"]) <= end:
-                key = -m_start if last else m_start
-                if best is None or key < best[0]:
-                    best = (key, entity)
-    if best is None:
-        return []
-    ref = entity_ref(best[1])
-    return [ref] if ref is not None else []
-
-
-_CONDITION_MARKS = frozenset({"if", "unless", "until"})
-
-
-def _conditioned_party(tok: Token, entities: Sequence[dict[str, Any]],
-                       actors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The party a conditional threat addresses: the subject of its "if"/"unless" clause
-    ("threatened to walk out unless Baghdad accepted its terms" threatens Baghdad)."""
-    actor_ids = {a["entity"] for a in actors}
-    for clause in tok.subtree:
-        if clause.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
-            continue
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        refs, _ = _refs([t for s in subjects for t in roles.expand(s)], entities)
-        refs = [r for r in refs if r["entity"] not in actor_ids]
-        if refs:
-            return refs
-    return []
-
-
-def _home_authority(actors: Sequence[dict[str, Any]], entities: Sequence[dict[str, Any]]
-                    ) -> list[dict[str, Any]]:
-    """The authority a protest with no named target addresses: its own country.
-
-    CAMEO practice (and the PLOVER GSR: most protests without a named target are coded
-    against the protesters' country) reads a strike, riot or demonstration as directed at
-    the government of the place. Only an entity the article itself mentions is used (the
-    country, else its government); nothing is invented when the article names neither.
-    """
-    countries = {a.get("country") for a in actors if a.get("country")}
-    if len(countries) != 1 or any(_home_sector(a) for a in actors):
-        return []
-    country = next(iter(countries))
-    ranked = sorted((e for e in entities if e.get("country") == country and (
-        e.get("kind") == "country" or e.get("sector") == "GOV")),
-        key=lambda e: (e.get("kind") != "country", e.get("sector") != "GOV"))
-    ref = entity_ref(ranked[0]) if ranked else None
-    return [ref] if ref is not None else []
-
-
-def _home_sector(ref: dict[str, Any]) -> bool:
-    """True for state actors, whose protests are addressed elsewhere."""
-    return str(ref.get("sector") or "") in ("GOV", "MIL", "COP", "LEG", "JUD")
 
 
 def _event_id(article_id: str, start: int, end: int) -> str:
@@ -616,21 +563,35 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
             # false events. Nouns with a party ("visit to China", "talks with Xi") or under
             # a verb ("held talks") stay.
             return None
-    actors, actor_kinds = _refs(actor_toks, entities)
+    actors, actor_kinds = resolve_refs(actor_toks, entities)
     if not actors and actor_toks:
         actors, actor_kinds = _pronoun_fallback(actor_toks, tok, entities, quotes, "speaker")
     if not actors and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the party issued a declaration demanding ...": the noun's own clause subject.
-        actors, actor_kinds = _refs(roles.subjects(roles.governing_verb(tok.head)), entities)
-    recipients, _ = _refs(recipient_toks, entities)
+        actors, actor_kinds = resolve_refs(roles.subjects(roles.governing_verb(tok.head)), entities)
+    if not actors and tok.pos_ == "VERB" and roles.is_passive(tok):
+        actors, actor_kinds = passive_doer(tok, cand.match.code, entities)
+    if not actors and not compat and tok.pos_ == "VERB" and \
+            cand.match.code[:2] in ("18", "19", "20"):
+        actors, actor_kinds = attack_place(tok, entities)
+    recipients, _ = resolve_refs(recipient_toks, entities)
+    if cand.match.gated and not object_party(tok, entities, actors):
+        return None  # "asked questions", "allowed access": a light verb without a party
+    if not recipients and tok.pos_ == "VERB":
+        # "donated and personally delivered goods to X": coordinated verbs share the party.
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not roles.has_own_subject(conj):
+                recipients, _ = resolve_refs(roles.verb_recipients(conj, preferred), entities)
+                if recipients:
+                    break
     if not recipients and recipient_toks:
         recipients, _ = _pronoun_fallback(recipient_toks, tok, entities, quotes, "addressee")
     if not recipients and tok.pos_ == "VERB":
-        recipients, _ = _refs(roles.deferred_recipients(tok), entities)
+        recipients, _ = resolve_refs(roles.deferred_recipients(tok), entities)
     if not recipients:
         # CAMEO practice: without another target, the place the act happens in is the
         # target ("rioted at a jail in northern Israel", "imposed a curfew in Cizre").
-        recipients, _ = _refs(_place_tokens(tok), entities)
+        recipients, _ = resolve_refs(place_tokens(tok), entities)
         bool(recipients)
     if cand.match.reverse:
         actors, recipients = recipients, actors
@@ -644,8 +605,8 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
         # PETRARCH's own rule when the parse gives no role: the source is the first actor
         # before the verb, the target the first actor after it, within the sentence.
         if not actors:
-            actors = _nearest_refs(entities, sent.start_char, tok.idx, last=True)
-        after = [r for r in _nearest_refs(entities, tok.idx + len(tok.text), sent.end_char)
+            actors = nearest_refs(entities, sent.start_char, tok.idx, last=True)
+        after = [r for r in nearest_refs(entities, tok.idx + len(tok.text), sent.end_char)
                  if r["entity"] not in {a["entity"] for a in actors}]
         if after and (not recipients or after[0]["entity"] not in
                       {r["entity"] for r in recipients}):
@@ -663,7 +624,7 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
     if not recipients and tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # "telephoned Kozyrev to discuss ...": the purpose shares the main act's party.
-        recipients, _ = _refs(roles.verb_recipients(tok.head), entities)
+        recipients, _ = resolve_refs(roles.verb_recipients(tok.head), entities)
     if not compat and not recipients and not cand.match.specific and \
             salience.dyadic(cand.match.code) and not cand.intent and not cand.refused \
             and tok.lemma_.lower() not in SELF_INTENT:
@@ -675,7 +636,14 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
     code = cand.match.code
     if not compat and salience.verbal_attack(tok, actors, code):
         code = "111"  # "Trump's attacks on NATO", "the senator attacked the bill": criticism
+    if not compat and code[:2] == "15" and (reciprocal or _joint(tok)):
+        # "French and Egyptian warships launched war games", "joint exercises": drills
+        # held together are military cooperation (CAMEO 062), not a show of force.
+        code = "062"
     is_intent = cand.intent or modality.intent(tok) or tok.lemma_.lower() in SELF_INTENT
+    if not compat and code[:2] in _THREAT_ROOTS and _conditional_modal(tok):
+        # "may halt mediation efforts if cooperation founders": a conditional threat.
+        is_intent = True
     negated = modality.negated(tok)
     if compat:
         pass  # PETRARCH codes come from its patterns only
@@ -693,6 +661,9 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
         code = demand_code(code)
         is_intent = False
     row: CameoCode | None = lookup(code)
+    if compat and row is not None and row.code != code:
+        # PETRARCH's own sub-codes ("1717", "174K"): reported as written, typed as the parent.
+        row = replace(row, code=code)
     if row is None or row.plover is None:
         if not compat:
             return None
@@ -709,9 +680,20 @@ def _code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]],
         last = dates.last_day(when.get("value"))
         historical = last is not None and (published - last).days > HISTORICAL_DAYS
     if not recipients and row.plover == "THREATEN" and not compat:
-        recipients = _conditioned_party(tok, entities, actors)
+        recipients = conditioned_party(tok, entities, actors)
     if not recipients and row.plover == "PROTEST" and not compat:
-        recipients = _home_authority(actors, entities)
+        recipients = protest_target(tok, entities, actors) or \
+            home_authority(actors, entities)
+    if not recipients and not compat and row.code[:2] in _THREAT_ROOTS | {"13"}:
+        # "mobilized reservists for a possible war against Iraq": the adversary named
+        # anywhere in the act's phrase.
+        recipients = against_party(tok, entities, actors)
+    if not recipients and not compat and row.plover == "REQUEST":
+        # "reiterated its demand that Israel ease restrictions": the demand's addressee.
+        recipients = demand_addressee(tok, entities, actors)
+    if not recipients and not compat and (row.plover in DOMESTIC_TYPES or
+                                          row.code[:3] in ("034", "035")):
+        recipients = home_country(actors, entities)
     if not recipients and quote_id is not None and row.quad in (1, 3):
         # A verbal act inside a quote with no other target is addressed to the person the
         # speaker is talking to ("..., Lavrov told Xi": the praise is for Xi).

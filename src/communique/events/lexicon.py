@@ -68,7 +68,15 @@ NO_DEFAULT = frozenset({
     "consider", "hear", "come", "vote", "suggest", "decide", "fail", "facilitate", "search",
     "prepare", "use", "appear", "test", "check", "allocate", "introduce", "submit", "hurt",
     "determine", "respect", "debate", "aim", "intend", "trade", "accept",
+    # ENGAGE [190] (fight): "is engaging urgently with both countries", "engage in group
+    # sex" were false assaults; "engaged in firefights" still codes through its patterns.
+    "engage",
 })
+# Light verbs whose default is their news sense when their object is a party: "asked
+# Tehran and Damascus to provide ...", "will allow Kurdish refugees to return". The match
+# is marked ``gated`` and the coder keeps it only with a codable object (the default was
+# off for them because "asked questions", "allowed access" were false events).
+GATED_DEFAULTS = frozenset({"ask", "allow"})
 # Verbs that are only auxiliaries or too vague to trigger anything.
 NEVER_TRIGGERS = frozenset({"be", "have", "do", "will", "would", "say", "get"})
 
@@ -83,6 +91,8 @@ class Match:
     pattern: Pattern | None
     sense: Sense
     paired: str | None = None
+    # A light verb's default (GATED_DEFAULTS): an event only with a party as its object.
+    gated: bool = False
 
     @property
     def specific(self) -> bool:
@@ -130,7 +140,7 @@ class Lexicon:
             return None
         right_tokens, left_tokens = _neighbourhood(token)
         right, left = _Bag(right_tokens), _Bag(left_tokens)
-        best: tuple[int, int, Pattern, Sense] | None = None
+        best: tuple[int, int, bool, Pattern, Sense] | None = None
         defaults: list[Sense] = []
         for sense in senses:
             if sense.particle and not _has_particle(token, sense.particle):
@@ -139,20 +149,30 @@ class Lexicon:
             defaults.append(sense)
             loose = not sense.headword and sense.origin.split(":")[0] in HEADWORD_DEFAULT_ONLY
             for pattern in sense.patterns:
-                if not pattern.post and not pattern.pre:
+                if not pattern.post and not pattern.pre and not pattern.compound_pre:
                     continue
-                if loose and id(pattern) in self._function_only:
-                    continue  # "struggle" + "* WITH" of CLASH: a synonym needs a content word
+                if pattern.compound_pre and not _compound_subject(token):
+                    continue
+                if pattern.compound_post and not _compound_object(right_tokens):
+                    continue
+                if (loose or sense.own_code) and id(pattern) in self._function_only:
+                    # "struggle" + "* WITH" of CLASH: a synonym needs a content word; and
+                    # "BLOCKADE [191]" keeps its own code against the block's "* (FROM)"
+                    # written for BAN ("blockade Paris from Monday" is no 172).
+                    continue
                 if self.sense_filters and pattern.verbs and not _pattern_for(sense, pattern):
                     # "accused Johnson of lacking a plan" is no "postpone the plan" [160]:
                     # a PETRARCH pattern written for another verb of the block.
                     continue
                 if _all_found(pattern.post, right) and _all_found(pattern.pre, left):
-                    key = (pattern.weight, rank)
-                    if best is None or key > best[:2]:
-                        best = (pattern.weight, rank, pattern, sense)
+                    # At equal weight and file a content word beats a bare preposition:
+                    # "began a hunger strike on Monday" is HUNGER * [142], not * (ON) [190].
+                    content = id(pattern) not in self._function_only
+                    key = (pattern.weight, rank, content)
+                    if best is None or key > best[:3]:
+                        best = (pattern.weight, rank, content, pattern, sense)
         if best is not None:
-            _, _, pattern, sense = best
+            _, _, _, pattern, sense = best
             if pattern.code is None:
                 return None
             return Match(pattern.code, pattern.reverse, sense.particle, pattern, sense,
@@ -161,9 +181,13 @@ class Lexicon:
         defaults.sort(key=lambda s: (s.particle is not None,
                                      self._order.get(s.origin.split(":")[0], 0)), reverse=True)
         light = token.lemma_.lower() in LIGHT_VERBS and token.pos_ == "VERB"
+        gated = light and self.sense_filters and token.lemma_.lower() in GATED_DEFAULTS
         if self.sense_filters and token.pos_ == "VERB" and token.lemma_.lower() in NO_DEFAULT:
             return None
         for sense in defaults:
+            if gated and sense.code is not None and sense.particle is None and sense.headword:
+                return Match(sense.code, sense.reverse, None, None, sense, sense.paired,
+                             gated=True)
             if light and sense.origin.split(":")[0] in HEADWORD_DEFAULT_ONLY:
                 continue
             if not sense.headword and sense.origin.split(":")[0] in HEADWORD_DEFAULT_ONLY:
@@ -220,6 +244,18 @@ def _function_only(pattern: Pattern) -> bool:
     return True
 
 
+def _compound_subject(token: Token) -> bool:
+    """True when the trigger's subject is coordinated ("The Philippines and France agree")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children)
+               for c in token.children)
+
+
+def _compound_object(right: list[Token]) -> bool:
+    """True when a noun in the trigger's phrase is coordinated ("met with X and Y")."""
+    return any(t.dep_ in ("dobj", "pobj") and any(g.dep_ == "conj" for g in t.children)
+               for t in right)
+
+
 def _stems(form: str) -> list[str]:
     """Base-form guesses for an inflected verb the lemmatiser got wrong ("staged" -> "stag").
 
@@ -274,6 +310,19 @@ def _has_particle(token: Token, particle: str) -> bool:
     return all(w in following for w in rest)
 
 
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+_CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+})
+
+
+def _calendar(tok: Token) -> bool:
+    """A month, weekday or number inside a date ("March 30"): no pattern word ("MARCH")."""
+    return tok.ent_type_ in _DATE_LABELS and (tok.like_num or tok.lower_ in _CALENDAR)
+
+
 class _Bag:
     """Words of a token list (lemmas and forms), with lazily built subtree bags per token."""
 
@@ -281,6 +330,8 @@ class _Bag:
         self.tokens = tokens
         self.words: set[str] = set()
         for tok in tokens:
+            if _calendar(tok):
+                continue  # "held a briefing with them March 30" is no HOLD * MARCH [141]
             self.words.add(tok.lemma_.lower())
             self.words.add(tok.lower_)
         self._subtrees: dict[int, set[str]] = {}
@@ -290,6 +341,8 @@ class _Bag:
         if found is None:
             found = set()
             for tok in token.subtree:
+                if _calendar(tok):
+                    continue
                 found.add(tok.lemma_.lower())
                 found.add(tok.lower_)
             self._subtrees[token.i] = found
@@ -300,7 +353,8 @@ def _all_found(elements: Sequence[Element], bag: _Bag) -> bool:
     tokens = bag.tokens
     for element in elements:
         if element.prep is None:
-            if element.words[0].isdisjoint(bag.words):
+            if element.words[0].isdisjoint(bag.words) and not any(
+                    all(w in bag.words for w in phrase) for phrase in _phrases(element.words[0])):
                 return False
             continue
         if element.prep not in bag.words:
@@ -312,13 +366,28 @@ def _all_found(elements: Sequence[Element], bag: _Bag) -> bool:
             anchor = tokens[0].head if tokens[0].head.i < tokens[0].i else tokens[0]
             preps = [p for p in preps if p.head.i == anchor.i or (p.head.head.i == anchor.i
                      and p.head.dep_ in ("dobj", "prt"))]
+            # "on Monday", "in October": a date is no party of the pattern's preposition.
+            preps = [p for p in preps if not any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in p.children)]
         if not preps:
             return False
         if element.words and not any(
-            all(not alts.isdisjoint(bag.subtree(p)) for alts in element.words) for p in preps
+            all(_in(alts, bag.subtree(p)) for alts in element.words) for p in preps
         ):
             return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _phrases(alternatives: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The multi-word alternatives of a pattern word, split ("swiss francs", "did n't")."""
+    return tuple(tuple(a.split()) for a in alternatives if " " in a)
+
+
+def _in(alternatives: frozenset[str], words: set[str]) -> bool:
+    """True when one alternative is among ``words`` (every word of a multi-word one)."""
+    return not alternatives.isdisjoint(words) or any(
+        all(w in words for w in phrase) for phrase in _phrases(alternatives))
 
 
 def _user_files() -> list[Path]:

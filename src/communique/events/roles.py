@@ -44,6 +44,12 @@ def expand(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if conj.pos_ in _NOMINAL and conj not in out:
             out.append(conj)
+    # "U.S. and Soviet negotiators", "Russian and Chinese diplomats": coordinated
+    # modifiers name one party each.
+    for child in token.lefts:
+        if child.dep_ in ("nmod", "amod", "compound") and any(
+                c.dep_ == "conj" for c in child.children):
+            out.extend(t for t in (child, *child.conjuncts) if t not in out)
     return out
 
 
@@ -310,8 +316,9 @@ def noun_actors(noun: Token) -> list[Token]:
                  and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")]
     if modifiers:
         return modifiers
-    # Climb to the verb that governs the noun ("held talks", "on the tail end of a visit").
-    current = noun
+    # Climb to the verb that governs the noun ("held talks", "on the tail end of a visit";
+    # "undertook a mediation mission": a compound hangs on the noun the verb governs).
+    current = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
     for _ in range(4):
         if current.dep_ not in _NOUN_GOVERNORS and current.dep_ != "prep":
             break
@@ -328,11 +335,19 @@ def noun_actors(noun: Token) -> list[Token]:
 _RECEIVING_GOVERNORS = frozenset({
     "consider", "face", "receive", "investigate", "examine", "review", "address", "hear",
     "survive", "suffer", "endure", "dismiss", "probe", "weather", "withstand", "escape",
+    # Comment and comparison: "compared the detention of children to ...", "condemned the
+    # attack", "decried the shooting" -- the speaker is not the doer of the act named.
+    "compare", "condemn", "denounce", "decry", "criticize", "criticise", "praise", "welcome",
+    "describe", "mention", "cite", "question", "recall", "remember", "blame", "deplore",
+    "discuss", "debate", "mourn", "commemorate", "liken",
 })
 
 
 def governed_noun(noun: Token) -> bool:
-    """True when a noun trigger is the object of a verb ("launched an invasion")."""
+    """True when a noun trigger is the object of a verb ("launched an invasion"), or the
+    purpose of a movement ("arrived in Beijing for talks", "return to Geneva for talk")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep":
+        return noun.head.head.pos_ == "VERB"
     return noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB"
 
 

@@ -42,9 +42,11 @@ def _sector(ref: dict[str, Any]) -> str:
 
 
 def _media(ref: dict[str, Any]) -> bool:
-    """News media: the actors component writes sector "JRN" with a "...MED" code."""
+    """News media: the actors component writes sector "JRN" with a "...MED" code (its
+    sector "MED" is medical: "Swiss doctors" are CHEHLH, and they do hand over aid)."""
     code = str(ref.get("code") or "")
-    return _sector(ref) in ("MED", "JRN") or code[3:6] == "MED"
+    return _sector(ref) == "JRN" or code[3:6] == "MED" or (
+        _sector(ref) == "MED" and code[3:6] != "HLH" and len(code) >= 6)
 
 
 def plausible_actors(actors: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
@@ -77,6 +79,22 @@ _PEOPLE_NOUNS = frozenset({
 })
 
 
+# Property a state seizes and releases ("released the impounded tanker", "freed the
+# frozen assets"); other released things (polls, reports, albums) are no event.
+_SEIZED_PROPERTY = frozenset({
+    "ship", "vessel", "boat", "tanker", "trawler", "aircraft", "plane", "helicopter", "asset",
+    "fund", "property", "cargo", "shipment", "body", "remains",
+})
+
+
+# Entertainment one attends or hosts ("attended a London Fashion Week show", tuning sample
+# seed 12): no meeting of parties, whoever owns the show.
+_LEISURE = frozenset({
+    "show", "concert", "match", "game", "premiere", "festival", "wedding", "gala",
+    "exhibition", "race", "tournament", "screening", "performance",
+})
+
+
 # Gatherings one attends, and claims one meets ("meet demands" is a concession).
 _GATHERINGS = frozenset({
     "meeting", "summit", "talk", "conference", "ceremony", "funeral", "inauguration",
@@ -94,12 +112,14 @@ def party_object(tok: Token) -> bool:
         obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return True
-    if obj.ent_type_ in _NON_PARTY_LABELS:
+    if obj.ent_type_ in _NON_PARTY_LABELS or obj.lemma_.lower() in _LEISURE:
         return False
     if obj.ent_type_ in _PARTY_LABELS or obj.pos_ in ("PROPN", "PRON", "NUM"):
         return True
     if obj.lemma_.lower() in _PEOPLE_NOUNS or obj.lemma_.lower() in _GATHERINGS:
         return True
+    if tok.lemma_.lower() in ("release", "free") and obj.lemma_.lower() in _SEIZED_PROPERTY:
+        return True  # "released an impounded ship": CAMEO 0842, return or release property
     # "Israel's decision", "the right of Russian troops": a party owns the object.
     owners = [c for c in obj.children if c.dep_ in ("compound", "poss")]
     owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -249,6 +269,11 @@ def idiom_or_bare(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "come" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children):
         return True
+    if lemma == "decline" and tok.pos_ == "VERB":
+        # "U.S. economic power declined in 2008", "shares declined by 5%": to decrease. A
+        # refusal names what is refused ("declined to", "declined the offer").
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass")
+                       for c in tok.children)
     if lemma in _NEED_COMPLEMENT and tok.pos_ == "VERB":
         return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "nsubjpass", "auxpass")
                        for c in tok.children)
@@ -267,6 +292,9 @@ def idiom_or_bare(tok: Token) -> bool:
     return False
 
 
+_OPEN_MODALS = frozenset({"will", "would", "could", "can", "should", "might", "may"})
+
+
 def indirect_question(tok: Token) -> bool:
     """True inside a "whether" clause ("whether oil companies will agree ... remains
     unclear", "would not comment on whether ...") or a "how to" infinitive ("they need to
@@ -279,6 +307,10 @@ def indirect_question(tok: Token) -> bool:
                 c.dep_ == "advmod" and c.lower_ in ("how", "whether", "when", "where")
                 for c in current.children):
             return True  # "how to engage with it", "when to strike": an open question
+        if current.dep_ != "ROOT" and any(
+                c.dep_ == "advmod" and c.lower_ in ("how", "whether") for c in current.children
+        ) and any(c.dep_ == "aux" and c.lower_ in _OPEN_MODALS for c in current.children):
+            return True  # "questions over how Israel will negotiate with the man"
         if current.dep_ not in ("xcomp", "conj", "ccomp", "csubj", "advcl", "pcomp") or \
                 current.head.i == current.i:
             return False

@@ -47,8 +47,10 @@ class Element:
 
     @property
     def weight(self) -> int:
-        """How specific the element is: one point per word, prepositions included."""
-        return len(self.words) + (1 if self.prep else 0)
+        """How specific the element is: one point per word, prepositions included (a
+        connected phrase "MOST_CERTAINLY_&NEGATVAUXVRB_EVER" counts its shortest reading)."""
+        return sum(min((len(a.split()) for a in alts), default=1) for alts in self.words) \
+            + (1 if self.prep else 0)
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,16 @@ class Pattern:
     # Verbs named in the pattern's trailing comment ("# POSTPONE", "# DELAY , POSTPONE"):
     # in CAMEO.2.0.txt (TABARI heritage) the verb each pattern was written for.
     verbs: frozenset[str] = frozenset()
+    # PETRARCH's "%": a compound (coordinated) actor before / after the verb
+    # ("% * [030:030]": "The Philippines and France agree that ...").
+    compound_pre: bool = False
+    compound_post: bool = False
 
     @property
     def weight(self) -> int:
-        """Specificity: the number of words the pattern requires."""
-        return sum(e.weight for e in self.pre) + sum(e.weight for e in self.post)
+        """Specificity: the number of words the pattern requires (a "%" counts as one)."""
+        return sum(e.weight for e in self.pre) + sum(e.weight for e in self.post) + \
+            int(self.compound_pre) + int(self.compound_post)
 
 
 @dataclass
@@ -85,6 +92,8 @@ class Sense:
     origin: str = ""
     headword: bool = True
     paired: str | None = None
+    # True when the verb line gives its own code ("BLOCKADE [191]" in a [---] block).
+    own_code: bool = False
 
 
 @dataclass
@@ -122,8 +131,9 @@ def parse_code(text: str) -> tuple[str | None, bool]:
     if not text or text.startswith("---"):
         return None, False
     first, _, second = text.partition(":")
-    first = re.sub(r"[^0-9]", "", first)
-    second = re.sub(r"[^0-9]", "", second)
+    # Letters are kept: PETRARCH's validation file uses sub-codes such as "174K" and "102b".
+    first = re.sub(r"[^0-9A-Za-z]", "", first)
+    second = re.sub(r"[^0-9A-Za-z]", "", second)
     if first:
         return first, False
     if second:
@@ -134,8 +144,8 @@ def parse_code(text: str) -> tuple[str | None, bool]:
 def paired_code(text: str) -> str | None:
     """The reverse event of a paired code: ``"042:043"`` -> ``"043"``, else ``None``."""
     first, sep, second = text.strip().partition(":")
-    second = re.sub(r"[^0-9]", "", second)
-    return second if sep and re.sub(r"[^0-9]", "", first) and second else None
+    second = re.sub(r"[^0-9A-Za-z]", "", second)
+    return second if sep and re.sub(r"[^0-9A-Za-z]", "", first) and second else None
 
 
 def _word(raw: str) -> str:
@@ -143,10 +153,28 @@ def _word(raw: str) -> str:
     return raw.strip().rstrip("_").replace("_", " ").lower()
 
 
+def _set_name(raw: str) -> str:
+    """``&PREPOSIT1_`` and ``&PREPOSIT1`` name the same set (PETRARCH's validation file
+    defines the one and uses the other)."""
+    return raw.split()[0].upper().rstrip("_")
+
+
 def _alternatives(raw: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
-    if raw.startswith("&"):
-        return synsets.get(raw.upper(), frozenset({_word(raw[1:])}))
-    return frozenset({_word(raw)})
+    """The word (or phrase) alternatives of one pattern word.
+
+    ``&SET`` gives the set's members; a connected phrase embedding a set
+    (``NEW_&TIETYPES_RELATIONS``) gives one phrase per member ("new military relations").
+    """
+    if raw.startswith("&") and "_" not in raw.strip("_"):
+        return synsets.get(_set_name(raw), frozenset({_word(raw[1:])}))
+    if "&" not in raw:
+        return frozenset({_word(raw)})
+    phrases = [""]
+    for part in (p for p in raw.split("_") if p):
+        options = synsets.get(_set_name(part), frozenset({_word(part[1:])})) \
+            if part.startswith("&") else frozenset({_word(part)})
+        phrases = [f"{head} {option}".strip() for head in phrases for option in options]
+    return frozenset(phrases)
 
 
 def _tokenise(text: str) -> list[str]:
@@ -210,6 +238,8 @@ def _parse_pattern(line: str, block_code: tuple[str | None, bool], origin: str,
         origin=origin,
         paired=paired,
         verbs=_comment_verbs(line),
+        compound_pre="%" in pre_text.split(),
+        compound_post="%" in post_text.split(),
     )
 
 
@@ -235,7 +265,8 @@ def _verb_line(line: str, block: str, block_code: tuple[str | None, bool],
     # members are WordNet-style synonyms whose default code is much less reliable.
     headword = bool(match) or lemma == block.split("_")[0].lower()
     return Sense(lemma=lemma, particle=particle, code=code, reverse=reverse, noun=noun,
-                 block=block, origin=origin, headword=headword, paired=paired)
+                 block=block, origin=origin, headword=headword, paired=paired,
+                 own_code=match is not None)
 
 
 def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>",
@@ -266,10 +297,16 @@ def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>",
             continue
         if line.startswith("&"):
             close_set()
-            current_set = line.split()[0].upper()
+            current_set = _set_name(line)
+            # A set definition ends the verb block before it (the validation file defines
+            # sets between blocks; their "+MEMBER" lines are not verbs of that block).
+            block = ""
             continue
         if current_set is not None and line.startswith("+") and not block:
-            set_members.append(_word(line[1:].split("#")[0]))
+            member = line[1:].split("#")[0].strip()
+            # A member may itself be a set (&ACCORDSYN lists +&TIETYPES).
+            set_members.extend(_alternatives(member, result.synsets) if "&" in member
+                               else [_word(member)])
             continue
         header = _HEADER.match(line)
         if header:
