@@ -665,3 +665,17 @@ def build_kb(folder: Path = KB_DIR) -> ActorKB:
 def load_kb(folder: Path = KB_DIR) -> ActorKB:
     """The knowledge base in ``folder``, built once per process (module-level cache)."""
     return build_kb(folder)
+
+
+@lru_cache(maxsize=4)
+def load_leaders_kb(folder: Path = KB_DIR) -> ActorKB:
+    """Only the countries and the curated office holders of ``folder`` (cached).
+
+    The corpus step needs no more to keep curated offices above learned facts; the whole
+    knowledge base took 0.8 s to build there, a fifth of the step on 200 articles.
+    """
+    kb = ActorKB()
+    _load_countries(kb, folder)
+    _load_legacy(kb, folder)
+    _load_leaders(kb, folder)
+    return kb

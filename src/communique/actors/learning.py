@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-from communique.actors.kb import ActorKB, load_kb, normalise
+from communique.actors.kb import ActorKB, load_leaders_kb, normalise
 from communique.errors import DataFileError
 
 # Two years: long enough to cover an official's typical reporting period, short enough that
@@ -184,7 +184,7 @@ def apply_learned(documents: Iterable[dict[str, Any]], kb: KnowledgeBase | None 
     """
     documents = [copy.deepcopy(d) for d in documents]
     kb = kb if kb is not None else KnowledgeBase()
-    curated = curated if curated is not None else load_kb()
+    curated = curated if curated is not None else load_leaders_kb()
     for document in documents:
         kb.add_document(document)
     conflicts: list[dict[str, Any]] = []

@@ -113,13 +113,47 @@ class Lexicon:
         self._function_only = {id(p) for senses in dictionary.senses.values()
                                for sense in senses for p in sense.patterns
                                if _function_only(p)}
+        # Per sense, what does not depend on the sentence: its file rank and the patterns
+        # that may apply, each with "names a content word". Built on first use: redoing
+        # these checks for every pattern of every candidate token was half the stage.
+        self._plans: dict[int, tuple[Sense, int, list[tuple[Pattern, bool]]]] = {}
+        # Senses by (lemma, lower-cased form, noun?): most words recur in every article.
+        self._senses: dict[tuple[str, str, bool], list[Sense]] = {}
+
+    def _plan(self, sense: Sense) -> tuple[int, list[tuple[Pattern, bool]]]:
+        found = self._plans.get(id(sense))
+        if found is None:
+            origin = sense.origin.split(":")[0]
+            loose = not sense.headword and origin in HEADWORD_DEFAULT_ONLY
+            usable: list[tuple[Pattern, bool]] = []
+            for pattern in sense.patterns:
+                if not pattern.post and not pattern.pre and not pattern.compound_pre:
+                    continue
+                function_only = id(pattern) in self._function_only
+                if (loose or sense.own_code) and function_only:
+                    # "struggle" + "* WITH" of CLASH: a synonym needs a content word; and
+                    # "BLOCKADE [191]" keeps its own code against the block's "* (FROM)"
+                    # written for BAN ("blockade Paris from Monday" is no 172).
+                    continue
+                if self.sense_filters and pattern.verbs and not _pattern_for(sense, pattern):
+                    # "accused Johnson of lacking a plan" is no "postpone the plan" [160]:
+                    # a PETRARCH pattern written for another verb of the block.
+                    continue
+                usable.append((pattern, not function_only))
+            found = (sense, self._order.get(origin, 0), usable)
+            self._plans[id(sense)] = found
+        return found[1], found[2]
 
     def senses_for(self, token: Token) -> list[Sense]:
         """Senses whose lemma is the token's lemma or lower-cased form, of the right POS."""
         noun = token.pos_ in ("NOUN", "PROPN")
+        memo = (token.lemma_.lower(), token.lower_, noun)
+        cached = self._senses.get(memo)
+        if cached is not None:
+            return cached
         found: list[Sense] = []
         seen: set[int] = set()
-        keys = [token.lemma_.lower(), token.lower_]
+        keys = [memo[0], memo[1]]
         if not noun:
             keys.extend(_stems(token.lower_))
         for key in keys:
@@ -129,6 +163,8 @@ class Lexicon:
                     found.append(sense)
             if found and key == keys[1]:
                 break  # lemma or surface form found: no need to guess stems
+        if len(self._senses) < 200_000:
+            self._senses[memo] = found
         return found
 
     def match(self, token: Token) -> Match | None:
@@ -145,29 +181,16 @@ class Lexicon:
         for sense in senses:
             if sense.particle and not _has_particle(token, sense.particle):
                 continue
-            rank = self._order.get(sense.origin.split(":")[0], 0)
+            rank, usable = self._plan(sense)
             defaults.append(sense)
-            loose = not sense.headword and sense.origin.split(":")[0] in HEADWORD_DEFAULT_ONLY
-            for pattern in sense.patterns:
-                if not pattern.post and not pattern.pre and not pattern.compound_pre:
-                    continue
+            for pattern, content in usable:
                 if pattern.compound_pre and not _compound_subject(token):
                     continue
                 if pattern.compound_post and not _compound_object(right_tokens):
                     continue
-                if (loose or sense.own_code) and id(pattern) in self._function_only:
-                    # "struggle" + "* WITH" of CLASH: a synonym needs a content word; and
-                    # "BLOCKADE [191]" keeps its own code against the block's "* (FROM)"
-                    # written for BAN ("blockade Paris from Monday" is no 172).
-                    continue
-                if self.sense_filters and pattern.verbs and not _pattern_for(sense, pattern):
-                    # "accused Johnson of lacking a plan" is no "postpone the plan" [160]:
-                    # a PETRARCH pattern written for another verb of the block.
-                    continue
                 if _all_found(pattern.post, right) and _all_found(pattern.pre, left):
                     # At equal weight and file a content word beats a bare preposition:
                     # "began a hunger strike on Monday" is HUNGER * [142], not * (ON) [190].
-                    content = id(pattern) not in self._function_only
                     key = (pattern.weight, rank, content)
                     if best is None or key > best[:3]:
                         best = (pattern.weight, rank, content, pattern, sense)
