@@ -36,6 +36,9 @@ _MAX_OUTLET_WORDS = 5
 # Light verbs whose subject owns a cue noun object ("made the claim that", "voiced fears that").
 _SUPPORT_VERBS = frozenset({"make", "issue", "voice", "express", "offer", "raise", "repeat",
                             "reiterate", "share", "deliver", "post", "send", "put"})
+# How far back from a cue the closing mark of its quotation may lie when the speaker is read
+# off the words between them (a name with a short apposition).
+_NAME_WINDOW = 16
 _NO_RECIPIENT = frozenset({"add", "continue", "point", "call", "respond", "reply", "answer",
                            "refer"})
 
@@ -169,7 +172,10 @@ def _subject(verb: Token) -> Token | None:
                 return verb.head
             return child
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # "protesters chanting ...", "a statement saying ..."
+        owner = _issuer(verb.head)
+        if owner is not None:
+            return owner  # "Black Lives Matter issued a statement saying ..."
+        return verb.head  # "protesters chanting ...", "a sign reading ..."
     # Climb a short chain of governing verbs and prepositions: "began by saying",
     # "emailed supporters saying", "went on to say", "said ... and added".
     node = verb
@@ -183,6 +189,15 @@ def _subject(verb: Token) -> Token | None:
                                                and node.lemma_.lower() == "quote"):
                     return child  # "X was quoted as saying"
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject that issued a medium: "X issued a statement saying", "X released an ad
+    calling", "X sent out a press release saying" — the speaker, the noun being the channel."""
+    if noun.lemma_.lower() not in lexicon().channel_nouns or noun.dep_ != "dobj" or \
+            noun.head.pos_ != "VERB":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _clause_span(token: Token) -> tuple[int, int]:
@@ -404,7 +419,7 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
             continue  # "so-called", "self-described"; "<tweet ...>" markup left in a text
-        frame = _verb_frame(token, entry, lex)
+        frame = _verb_frame(token, entry, lex, quoted)
         if frame is not None:
             frames.append(frame)
     for acc_frame, outlet in according:
@@ -419,19 +434,34 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
     return frames
 
 
-def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon) -> Frame | None:
+def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,
+                quoted: set[int] | None = None) -> Frame | None:
     """The frame of one cue verb, or ``None`` for passives and particle-less "point"."""
+    quoted = quoted or set()
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
         return _passive_frame(token, entry)
     out = next((c for c in token.children if c.dep_ == "prt" or c.lower_ == "out"), None)
     if entry.lemma == "point" and (out is None or out.lower_ != "out"):
         return None
     subject = _subject(token)
+    if subject is not None and subject.i in quoted:
+        # ""Very good reporter, very good reporter this guy," Trump, the 2016 GOP
+        # frontrunner ..., said": the parser took a word of the quotation for the subject.
+        subject = None
+    if subject is None:
+        subject = _misparsed_subject(token)
+    if subject is None:
+        subject = _name_by_quote(token, quoted)
     content = _content(token, entry)
     if content is not None:
         content = _clip(content, token, subject)
     addressee: Mention | None = None
     channel = _preposition_channel(token, lex)
+    if channel is None and token.dep_ in {"acl", "relcl"} and subject is not None and \
+            subject.i != token.head.i and _issuer(token.head) is not None:
+        medium = token.doc[token.head.left_edge.i : token.head.i + 1]
+        channel = Channel(channel_name(medium, lex), medium.text, medium.start_char,
+                          medium.end_char)
     speech = entry.cls == "speech"  # a belief ("feel", "hope") is addressed to no one
     outlet_object: Token | None = None
     for child in token.children:
@@ -485,6 +515,56 @@ def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon) -> Frame | None:
         speaker=mention_of(subject, conjuncts=True) if subject is not None else None,
         addressee=addressee, channel=channel, content=content,
     )
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parser left without a subject, next to a quotation.
+
+    ``"...," Trump barked`` (the name taken as a compound of the verb) and ``"...," read one``
+    / ``"...," said Smith`` (the inverted subject taken as an object): the name right before
+    the cue, or the noun right after a cue that directly follows the closing mark.
+    """
+    doc = verb.doc
+    if verb.i > 0:
+        prev = doc[verb.i - 1]
+        if prev.pos_ == "PROPN" and prev.head.i == verb.i and prev.dep_ in {"compound", "npadvmod"}:
+            return prev
+    if verb.i > 1 and doc[verb.i - 1].is_punct and doc[verb.i - 1].text in "\"”’'":
+        for child in verb.rights:
+            if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj"} and \
+                    child.pos_ in {"PROPN", "NOUN", "NUM", "PRON"}:
+                return child
+            break
+    return None
+
+
+def _name_by_quote(verb: Token, quoted: set[int]) -> Token | None:
+    """The name between a closing quotation mark and its cue (""...," Brent Bozell III,
+    founder of ..., tells"), or right after the cue (""...," said Bolton"), for a cue left
+    without a usable subject."""
+    doc = verb.doc
+    close: int | None = None
+    for k in range(verb.i - 1, max(verb.i - _NAME_WINDOW, 0) - 1, -1):
+        if k in quoted:
+            close = k
+            break
+    if close is None:
+        return None
+    for t in doc[close + 1 : verb.i]:
+        if t.i in quoted:
+            return None
+        if t.pos_ in {"PROPN", "PRON"} and t.lower_ not in _RELATIVE:
+            while t.dep_ in {"compound", "flat"} and t.head.i > t.i and t.head.i < verb.i:
+                t = t.head
+            return t
+    if any(not (t.is_punct or t.is_space) for t in doc[close + 1 : verb.i]):
+        return None
+    for t in doc[verb.i + 1 : min(verb.i + 4, len(doc))]:
+        if t.pos_ == "PROPN":
+            while t.dep_ in {"compound", "flat"} and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
 
 
 def _noun_frame(noun: Token, entry: CueEntry) -> Frame | None:

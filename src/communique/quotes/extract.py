@@ -2,6 +2,9 @@
 
 Order of decisions for each quoted passage (see ``_attach``):
 
+0. a short capitalised title after "on", "in", "at" or a possessive is skipped (CNN's "State
+   of the Union"); a passage signed with a dash and a name ('"..." ― Maria Olsen') is that
+   name's (:mod:`communique.quotes.nocue`);
 1. a frame whose reported clause overlaps the passage ("Xi told Lavrov that China attached
    "great importance" ...") — a *mixed* quote when the clause has words outside the marks;
 2. the nearest speech cue in the sentence holding the passage's end (cue after: ``"...," he
@@ -9,12 +12,15 @@ Order of decisions for each quoted passage (see ``_attach``):
    ("Issa continued, "Yes.""); a short cue sentence the parser split off right after the
    closing mark; a speech cue in the sentence before when it ends in a colon or dash (also
    across a paragraph break);
-3. a name right before a colon or dash (``Lavrov: "..."``);
-4. no cue: a passage that fills its sentence is more of the previous statement when only the
-   cue clause separates them in the same paragraph (``"A," he said. "B."``: one quote, two
-   parts), else a quote of its own with the previous quote's speaker when that quote is in the
-   same or the previous paragraph; short passages with no cue are scare quotes or titles and
-   are dropped, and so are repaired (unbalanced) passages with no cue.
+3. a name right before a colon or dash (``Lavrov: "..."``); a cue-less clause ending in a colon
+   ("Trump went even further: "...""), or a bare subject and verb closing the quotation's
+   sentence (""...," Hannity started.") — their subject speaks;
+4. no cue: a short sentence naming someone right before the passage ("Bystrom agreed. "..."")
+   gives its speaker; otherwise a passage that fills its sentence is more of the previous
+   statement when only the cue clause separates them in the same paragraph (``"A," he said.
+   "B."``: one quote, two parts), else a quote of its own with the previous quote's speaker when
+   that quote is in the same or the previous paragraph; short passages with no cue are scare
+   quotes or titles and are dropped, and so are repaired (unbalanced) passages with no cue.
 
 Frames that no passage claimed become *indirect* (speech) or *belief* quotes when they have a
 reported clause and a speaker, unless they sit inside another attribution's content (outermost
@@ -25,7 +31,6 @@ and transcript "FALLIN: ..." conventions) are statements of that name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,9 +38,22 @@ from typing import Any
 from spacy.tokens import Doc
 
 from communique.actors.lookup import entity_for_span
-from communique.quotes.cues import Frame, Mention, frames_for_sentence, token_quoted_set
+from communique.quotes.cues import (
+    Frame,
+    Mention,
+    frames_for_sentence,
+    token_quoted_set,
+)
+from communique.quotes.docindex import DocIndex, words
 from communique.quotes.lexicon import lexicon
-from communique.quotes.marks import QuoteMarks, find_quote_marks, paragraph_spans
+from communique.quotes.marks import QuoteMarks, find_quote_marks
+from communique.quotes.nocue import (
+    colon_clause,
+    dash_signature,
+    intro_sentence,
+    is_title,
+    tail_clause,
+)
 
 _WORD = re.compile(r"\w+")
 # A cue-less quoted passage is kept only when it fills at least this share of its sentence's
@@ -54,11 +72,22 @@ _TRAILER = re.compile(r"\s*(?:[(—–]|(?:as|while|which|when|referring|saying|
                       r"even)\b)")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
 _SPEAKER_CARRY_PARAGRAPHS = 1
+_NEAR_OBJECT_WORDS = 4
+# At most this many tokens of the cue's own phrases between a cue and the quotation it
+# introduces with a comma or colon.
+_CUE_PHRASE_TOKENS = 10
+_WORD_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\s*$",
+                          re.IGNORECASE)
 _HEADLINE_LEAD_CHARS = 60
 # A sentence of at most this many tokens right after a closing mark can be the quotation's
 # cue clause split off by the parser ("Rubio said." / "said Marco Rubio, a senator.").
 _CUE_CLAUSE_TOKENS = 12
+_CUE_CLAUSE_EARLY = 6
 _CONTINUE_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Particles and adverbs that may stand between a cue and a quotation glued to it.
+_PARTICLES = re.compile(r"\b(?:back|out|up|in|on|again|then|also|simply|only)\b", re.IGNORECASE)
+# An unresolved first- or second-person speaker is never handed on to a later "he said".
+_PERSONAL = frozenset({"i", "we", "you", "me", "us"})
 
 
 @dataclass
@@ -72,34 +101,12 @@ class _Attribution:
     bare_cue: tuple[int, int] | None = None
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-class _DocIndex:
-    """Sentence and paragraph lookup by character offset (bisect over starts)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in self.sents]
-        # Doc.text joins every token on each access: read it once per document.
-        self.text = doc.text
-        self.paragraphs = paragraph_spans(self.text)
-        self.par_starts = [p[0] for p in self.paragraphs]
-
-    def sentence(self, offset: int) -> int:
-        return max(0, bisect_right(self.sent_starts, offset) - 1)
-
-    def paragraph(self, offset: int) -> int:
-        return max(0, bisect_right(self.par_starts, offset) - 1)
-
-
 def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
     """All attributed statements of ``doc`` as ``communique/1`` quote dicts, in text order."""
     lex = lexicon()
     structure: dict[str, Any] = doc._.communique_structure or {}
     headings = [(int(h["start"]), int(h["end"])) for h in structure.get("headings", [])]
-    index = _DocIndex(doc)
+    index = DocIndex(doc)
     marks = find_quote_marks(index.text, headings)
     inside = sorted(part for q in marks for part in q.parts)
     quoted = token_quoted_set(doc, inside)
@@ -139,7 +146,7 @@ def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
 
 
 def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
-                index: _DocIndex) -> tuple[Frame, str] | None:
+                index: DocIndex) -> tuple[Frame, str] | None:
     """The frame a passage belongs to and how it was found (``clause``, ``after``,
     ``before``, ``colon``), or ``None``."""
     s0, s1 = index.sentence(q.open_at), index.sentence(q.end - 1)
@@ -159,14 +166,24 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
         return max(governing, key=lambda pair: pair[0])[1], "clause"
     # 2. nearest speech cue after the passage's end (same sentence) or before its start
     best: tuple[int, Frame, str] | None = None
-    for frame in frames_by_sent[s1]:
-        if frame.cue.idx >= q.outer_end and _usable(frame):
+    # ""... Bring the children!"Later the council confirmed": a word glued to a closing mark
+    # that ends a sentence starts a new sentence the parser ran on; its cue is not this one's.
+    run_on = index.text[q.end - 1 : q.end] in {".", "?", "!"} and \
+        index.text[q.outer_end : q.outer_end + 1].isalnum()
+    for frame in [] if run_on else frames_by_sent[s1]:
+        if frame.cue.dep_ == "conj" and frame.cue.head.idx < q.open_at:
+            continue  # "X called A "B" and proposed C": a second predicate, not the cue
+        if frame.cue.idx >= q.outer_end and _usable(frame) and \
+                "\n" not in index.text[q.outer_end : frame.cue.idx]:
             distance = frame.cue.idx - q.outer_end
             if best is None or distance < best[0]:
                 best = (distance, frame, "after")
     for frame in frames_by_sent[s0]:
-        if frame.cue_end <= q.open_at and _usable(frame):
+        if frame.cue_end <= q.open_at and (_usable(frame) or _near_object(doc, frame, q)) and \
+                "\n" not in index.text[frame.cue_end : q.open_at]:
             distance = q.open_at - frame.cue_end
+            if index.text[frame.cue_end : q.open_at].strip() in {",", ":"}:
+                distance = -1  # "he replied, "..."": the introducing cue wins outright
             if best is None or distance < best[0]:
                 best = (distance, frame, "before")
     if best is not None:
@@ -174,6 +191,9 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
     # 2b. a cue that needs a clause still takes a passage glued to it: "Issa continued, "Yes."",
     # ""Can you explain?" Boyle asked".
     for frame in frames_by_sent[s1] + frames_by_sent[s0]:
+        if frame.according and frame.cue.idx >= q.outer_end and \
+                not _WORD.search(index.text[q.outer_end : frame.cue.idx]):
+            return frame, "glued"  # ""...," according to a transcript of the interview"
         if frame.according or frame.cls != "speech" or frame.speaker is None:
             continue
         if frame.cue.idx >= q.outer_end:
@@ -184,13 +204,27 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
             continue
         if frame.speaker is not None:
             gap = gap.replace(frame.speaker.text, " ")
-        if not _WORD.search(gap):
+        gap = _PARTICLES.sub(" ", gap)  # "Hillary shot back, "...""
+        if not _WORD.search(gap) and "\n" not in gap:
+            return frame, "glued"
+        if frame.cue_end <= q.open_at and _cue_phrase_before(doc, frame, q, index.text):
             return frame, "glued"
     if s1 + 1 < len(index.sents):
         # ""... doesn't the media ask?" Rubio said.": the parser split the cue clause off.
         nxt = index.sents[s1 + 1]
-        if not index.text[q.outer_end : nxt.start_char].strip() and len(nxt) <= _CUE_CLAUSE_TOKENS:
-            speech = [f for f in frames_by_sent[s1 + 1] if f.cls == "speech" and not f.according]
+        gap = index.text[q.outer_end : nxt.start_char]
+        # A short sentence in the next paragraph, or one ending in a colon ("Cruz
+        # continued:"), introduces the next quotation rather than closing this one.
+        # A longer one still closes it when it runs on in lower case (""Power to the
+        # people!" the group shouted from the street outside ...") and the cue comes early.
+        short = len(nxt) <= _CUE_CLAUSE_TOKENS
+        # (also after "!" or "?", which the parser takes for a sentence end: ""All the way!"
+        # Dawson shouted, shorthand for ...").
+        runs_on = nxt.text[:1].islower() or index.text[q.end - 1 : q.end] in {"!", "?"}
+        if not gap.strip() and "\n" not in gap and (short or runs_on) and \
+                nxt.text.rstrip()[-1:] not in {":", "—", "–"}:
+            speech = [f for f in frames_by_sent[s1 + 1] if f.cls == "speech" and not f.according
+                      and (short or f.cue.i - nxt.start < _CUE_CLAUSE_EARLY)]
             if speech:
                 return speech[0], "after"
     if s0 > 0:
@@ -205,6 +239,35 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
     return None
 
 
+def _cue_phrase_before(doc: Doc, frame: Frame, q: QuoteMarks, text: str) -> bool:
+    """"Sanders asks at Western High School, "..."", "she told the crowd in Reno: "..."": only
+    the cue's own phrases (its prepositions, time words, the person addressed) and a comma
+    or colon stand between the cue and the opening mark."""
+    gap_text = text[frame.cue_end : q.open_at]
+    if "\n" in gap_text or gap_text.rstrip()[-1:] not in {",", ":"}:
+        return False
+    gap = doc.char_span(frame.cue_end, q.open_at, alignment_mode="contract")
+    if gap is None or len(gap) > _CUE_PHRASE_TOKENS:
+        return False
+    cue = frame.cue
+    return all(t.is_punct or t.is_space or (cue.is_ancestor(t) and t.pos_ not in {"VERB", "AUX"})
+               for t in gap)
+
+
+def _near_object(doc: Doc, frame: Frame, q: QuoteMarks) -> bool:
+    """A cue that needs a clause still takes a passage within its own object phrase: "called
+    Wall Street bankers "fat cats"", "branded the plan "a disaster"" — at most
+    ``_NEAR_OBJECT_WORDS`` words and no verb or clause punctuation between cue and mark."""
+    if frame.according or frame.cls != "speech" or frame.speaker is None:
+        return False
+    gap = doc.char_span(frame.cue_end, q.open_at, alignment_mode="contract")
+    if gap is None:
+        return False
+    kept = [t for t in gap if not t.is_space]
+    return len(kept) <= _NEAR_OBJECT_WORDS and not any(
+        t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", ":", "—", "–", "."} for t in kept)
+
+
 def _usable(frame: Frame) -> bool:
     """Whether a frame may claim a nearby quotation it does not govern in the parse."""
     if frame.according:
@@ -213,7 +276,7 @@ def _usable(frame: Frame) -> bool:
     return entry is not None and entry.cls == "speech" and "needclause" not in entry.flags
 
 
-def _bare_name(doc: Doc, q: QuoteMarks, index: _DocIndex) -> tuple[Mention, tuple[int, int]] | None:
+def _bare_name(doc: Doc, q: QuoteMarks, index: DocIndex) -> tuple[Mention, tuple[int, int]] | None:
     """``Lavrov: "..."``, ``... surprise Republican pollster Daron Shaw: "..."`` — a name
     right before a colon or dash that opens the passage (no cue verb anywhere near)."""
     lead = index.text[: q.open_at].rstrip()
@@ -235,7 +298,7 @@ def _bare_name(doc: Doc, q: QuoteMarks, index: _DocIndex) -> tuple[Mention, tupl
 
 
 def _bare_line(doc: Doc, q: QuoteMarks, lead: str, cue_at: int,
-               index: _DocIndex) -> tuple[Mention, tuple[int, int]] | None:
+               index: DocIndex) -> tuple[Mention, tuple[int, int]] | None:
     line_start = lead.rfind("\n") + 1
     match = _BARE_NAME.match(index.text[line_start : q.open_at])
     if match is None:
@@ -245,7 +308,7 @@ def _bare_line(doc: Doc, q: QuoteMarks, lead: str, cue_at: int,
     return mention, (cue_at, cue_at + 1)
 
 
-def _labelled_paragraphs(doc: Doc, index: _DocIndex, attributions: list[_Attribution],
+def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribution],
                          headings: list[tuple[int, int]]) -> list[_Attribution]:
     """Paragraphs introduced by a short name and a colon.
 
@@ -266,7 +329,7 @@ def _labelled_paragraphs(doc: Doc, index: _DocIndex, attributions: list[_Attribu
         rest_end = hi
         while rest_end > rest_start and index.text[rest_end - 1] in " .":
             rest_end -= 1
-        if lead is None or len(lead) == 0 or len(lead) > 6 or _words(
+        if lead is None or len(lead) == 0 or len(lead) > 6 or words(
                 index.text[rest_start:rest_end]) < 3:
             continue
         if not index.text[lo].isupper() or any(t.pos_ in {"VERB", "AUX"} for t in lead) or \
@@ -286,12 +349,21 @@ def _labelled_paragraphs(doc: Doc, index: _DocIndex, attributions: list[_Attribu
     return out
 
 
-def _fills_sentence(doc: Doc, q: QuoteMarks, index: _DocIndex) -> bool:
+def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
+    """Whether a passage is a statement of its own: it fills its sentence, or it is one or
+    more whole sentences by its punctuation (it opens a sentence and ends in ".", "?" or "!"),
+    which survives the parser running the sentence on ("...Hispanics!"Former ...")."""
+    text = index.text
+    if words(" ".join(text[s:e] for s, e in q.parts)) < _MIN_CUELESS_WORDS:
+        return False
+    lead = text[index.paragraphs[index.paragraph(q.open_at)][0] : q.open_at].rstrip()
+    if (not lead or lead[-1] in ".?!:") and text[q.end - 1 : q.end] in {".", "?", "!"}:
+        return True
     s0, s1 = index.sentence(q.open_at), index.sentence(q.end - 1)
     span_chars = index.sents[s1].end_char - index.sents[s0].start_char
     quoted = sum(e - s for s, e in q.parts)
     return span_chars > 0 and quoted / span_chars >= _FILL_SHARE and \
-        _words(" ".join(index.text[s:e] for s, e in q.parts)) >= _MIN_CUELESS_WORDS
+        words(" ".join(index.text[s:e] for s, e in q.parts)) >= _MIN_CUELESS_WORDS
 
 
 _LEAD_SKIP = frozenset({"that", "and", "to", "on", "in", "at", "this", "week", "monday", "tuesday",
@@ -300,7 +372,7 @@ _LEAD_SKIP = frozenset({"that", "and", "to", "on", "in", "at", "this", "week", "
 
 
 def _fragment_clause(doc: Doc, frame: Frame, q: QuoteMarks,
-                     index: _DocIndex) -> tuple[int, int] | None:
+                     index: DocIndex) -> tuple[int, int] | None:
     """The reported clause around a quoted fragment the parse left unattached.
 
     ``Trump told a town hall that waterboarding is "peanuts," compared to ...``: when words
@@ -318,8 +390,8 @@ def _fragment_clause(doc: Doc, frame: Frame, q: QuoteMarks,
     lead = [t for t in doc[cue.i + 1 : sent.end] if t.idx < q.open_at and t.i not in skip
             and not t.is_punct and not t.is_space and t.lower_ not in _LEAD_SKIP
             and t.dep_ != "prt"]
-    if len(lead) < 2:
-        return None
+    if len(lead) < 2 and not any(t.pos_ in {"VERB", "AUX"} for t in lead):
+        return None  # one word is a clause only when it is its verb ("told X he was "...")
     start = lead[0].i
     end = sent.end
     for t in doc[start : sent.end]:
@@ -336,7 +408,7 @@ def _fragment_clause(doc: Doc, frame: Frame, q: QuoteMarks,
     return start, end
 
 
-def _continues(doc: Doc, last: _Attribution, q: QuoteMarks, index: _DocIndex) -> bool:
+def _continues(doc: Doc, last: _Attribution, q: QuoteMarks, index: DocIndex) -> bool:
     """Whether ``q`` directly continues ``last`` in the same paragraph: nothing but the cue
     clause (speaker, cue, channel) lies between them."""
     prev = last.quotes[-1]
@@ -358,16 +430,32 @@ def _continues(doc: Doc, last: _Attribution, q: QuoteMarks, index: _DocIndex) ->
     s_next = index.sentence(q.open_at)
     if s_next == s_cue:
         return True
+    # Merged, not split: on PolNeAR train (300 articles) splitting ""A," he said. "B."" into two
+    # quotes gained 8 matches for 255 unmatched predictions (precision 0.77 -> 0.73).
     return s_next == s_cue + 1 and not index.text[index.sents[s_cue].end_char : q.open_at].strip()
 
 
 def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]],
-            index: _DocIndex, headings: list[tuple[int, int]]) -> list[_Attribution]:
+            index: DocIndex, headings: list[tuple[int, int]]) -> list[_Attribution]:
     by_frame: dict[int, _Attribution] = {}
     out: list[_Attribution] = []
     last: _Attribution | None = None
     for q in marks:
+        if is_title(q, index.text):
+            continue
+        signed = dash_signature(doc, q, index)
+        if signed is not None:
+            attribution = _Attribution("direct", list(q.parts), signed, signed.speaker, [q])
+            out.append(attribution)
+            last = attribution
+            continue
         picked = _pick_frame(doc, q, frames_by_sent, index)
+        if picked is not None and picked[1] == "before" and id(picked[0]) in by_frame and \
+                _WORD_BEFORE.search(index.text, max(0, q.open_at - 12), q.open_at):
+            # A cue that already has its quotation does not also take a title in a noun
+            # phrase after it (""I think ...," she said, showing off the "Make America Great
+            # Again" hat"): the passage is left to the cue-less rules.
+            picked = None
         if picked is not None:
             frame, how = picked
             if how == "before" and frame.content is None:
@@ -390,8 +478,20 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             out.append(attribution)
             last = attribution
             continue
+        colon = colon_clause(doc, q, index) or tail_clause(doc, q, index)
+        if colon is not None:
+            attribution = _Attribution("direct", list(q.parts), colon, colon.speaker, [q])
+            out.append(attribution)
+            last = attribution
+            continue
         if q.repaired or not _fills_sentence(doc, q, index):
             continue  # scare quotes, names and titles; a repaired passage needs a cue
+        intro = intro_sentence(doc, q, index)
+        if intro is not None:
+            attribution = _Attribution("direct", list(q.parts), intro, intro.speaker, [q])
+            out.append(attribution)
+            last = attribution
+            continue
         if last is not None and last.quotes and _continues(doc, last, q, index):
             # ""A," he said. "B."": the second passage is more of the same statement.
             last.quotes.append(q)
@@ -418,11 +518,34 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             # Eastland, wearing ..., said": a quotation closed by a comma ends the statement;
             # what follows is the attribution the parser folded into the clause.
             c_end = min(c_end, last_q.outer_end)
+        first_q = min(attribution.quotes, key=lambda q: q.open_at)
+        closed = index.text[first_q.outer_end - 2 : first_q.outer_end - 1] in {",", "?", "!"}
+        if governing.cue.idx >= first_q.outer_end and closed and c_start <= first_q.start and \
+                not _WORD.search(index.text[c_start : first_q.open_at]):
+            # ""Absolutely not," Clinton responded, remarking that she is "looking ..."": a
+            # quotation closed by a comma before its cue is a direct quote, whatever else the
+            # parser hung on the cue.
+            continue
+        if c_start <= governing.cue.idx < c_end:
+            # The parse hung the cue's own sentence on a clause that holds the cue
+            # ("Asked about Sullivan, Feinstein said "..."", "Even people who endorsed the
+            # plan sounded equivocal: Jane Harman called it "..."): a statement never holds
+            # its own cue, so it starts at the quotation (or ends at it when the cue follows).
+            if governing.cue.idx < first_q.open_at:
+                c_start = max(c_start, first_q.start)
+            else:
+                c_end = min(c_end, last_q.outer_end)
+        if governing.cue.idx >= last_q.outer_end and c_start < first_q.open_at and \
+                index.text[c_start : first_q.open_at].rstrip().endswith(":"):
+            # "Rhimes declared the need for ...: "Change the world ...," she said": the cue
+            # after the quotation governs the quotation only; the clause before the colon is
+            # the reporter's lead-in (the parser hangs the whole sentence on the cue).
+            c_start = first_q.start
         chars = list(index.text[c_start:c_end])
         for s, e in attribution.parts:
             for k in range(max(s, c_start), min(e, c_end)):
                 chars[k - c_start] = " "
-        if _words("".join(chars)) >= _MIXED_MIN_OUTSIDE:
+        if words("".join(chars)) >= _MIXED_MIN_OUTSIDE:
             start = min(c_start, min(s for s, _ in attribution.parts))
             end = max(c_end, max(e for _, e in attribution.parts))
             last_mark = max(q.outer_end for q in attribution.quotes)
@@ -430,6 +553,13 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 # "he's "excited where we stand" as he faces ...": the statement ends with
                 # the quotation; the trailing subordinate clause is the reporter's.
                 end = max(e for _, e in attribution.parts)
+            cue_at = governing.cue.idx
+            if c_end <= cue_at < first_q.open_at or last_q.outer_end <= cue_at < c_start:
+                # Clause and quotation lie on either side of the cue ("Even people who ...
+                # sounded equivocal: Jane Harman called it "..."" with the clause before the
+                # cue as its complement): a statement never holds its own cue; keep the
+                # quotation alone.
+                continue
             attribution.kind = "mixed"
             attribution.parts = [(start, end)]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
@@ -458,7 +588,7 @@ def _lookup(entities: Sequence[dict[str, Any]] | None, mention: Mention) -> dict
 
 
 def _emit(doc: Doc, attributions: list[_Attribution],
-          entities: list[dict[str, Any]] | None, index: _DocIndex) -> list[dict[str, Any]]:
+          entities: list[dict[str, Any]] | None, index: DocIndex) -> list[dict[str, Any]]:
     text = index.text
     out: list[dict[str, Any]] = []
     resolved: dict[int, dict[str, Any] | None] = {}
@@ -482,6 +612,7 @@ def _emit(doc: Doc, attributions: list[_Attribution],
                 (continues or (entity is None and entities is not None))
                 and previous is not None
                 and paragraph - previous_par <= _SPEAKER_CARRY_PARAGRAPHS
+                and str(previous.get("name") or "").lower() not in _PERSONAL
             ):
                 # "he added" / "it added": the speaker of the statement it continues.
                 speaker["entity"] = previous.get("entity")

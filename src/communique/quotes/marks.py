@@ -79,15 +79,20 @@ def _classify(text: str, i: int, lo: int, hi: int) -> str:
     ch = text[i]
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
+    # Typed the wrong way round: "a fascist?“ he asked" closes, "”Isis declares" opens.
     if ch in _OPEN_D:
+        if before in _SENTENCE_END | {","} and (after.isspace() or after in _ALL_MARKS):
+            return "close"
         return "open"
     if ch in _CLOSE_D:
+        if before in _OPEN_CONTEXT and after.isalpha() and ch != "»":
+            return "open"
         return "close"
     if ch == _STRAIGHT_D:
         if before in _OPEN_CONTEXT or (before in _ALL_MARKS and after.isalnum()):
             return "open"
-        if after.isspace() or not after.isalnum():
-            return "close"
+        if after.isspace() or not after.isalnum() or before in ".?!,;":
+            return "close"  # also 'children!"Later': a run-on after the closing mark
         return "open"
     if ch in _OPEN_S:
         return "open" if not before.isalnum() else "none"
@@ -130,6 +135,9 @@ def _scan(
             started_carried = True
     for m in marks:
         kind = _classify(text, m, lo, hi)
+        if kind == "open" and open_at is not None and text[m] == _STRAIGHT_D and \
+                (m + 1 >= hi or text[m + 1].isspace()):
+            kind = "close"  # "... 'a flight to quality,' " he said": spaced after a nested mark
         if kind == "open":
             if open_at is None:
                 open_at = m
