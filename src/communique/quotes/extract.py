@@ -440,14 +440,19 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
     by_frame: dict[int, _Attribution] = {}
     out: list[_Attribution] = []
     last: _Attribution | None = None
+
+    def direct(q: QuoteMarks, frame: Frame) -> _Attribution:
+        """A new direct quote of ``frame``'s speaker, kept in ``out``."""
+        attribution = _Attribution("direct", list(q.parts), frame, frame.speaker, [q])
+        out.append(attribution)
+        return attribution
+
     for q in marks:
         if is_title(q, index.text):
             continue
         signed = dash_signature(doc, q, index)
         if signed is not None:
-            attribution = _Attribution("direct", list(q.parts), signed, signed.speaker, [q])
-            out.append(attribution)
-            last = attribution
+            last = direct(q, signed)
             continue
         picked = _pick_frame(doc, q, frames_by_sent, index)
         if picked is not None and picked[1] == "before" and id(picked[0]) in by_frame and \
@@ -480,17 +485,13 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             continue
         colon = colon_clause(doc, q, index) or tail_clause(doc, q, index)
         if colon is not None:
-            attribution = _Attribution("direct", list(q.parts), colon, colon.speaker, [q])
-            out.append(attribution)
-            last = attribution
+            last = direct(q, colon)
             continue
         if q.repaired or not _fills_sentence(doc, q, index):
             continue  # scare quotes, names and titles; a repaired passage needs a cue
         intro = intro_sentence(doc, q, index)
         if intro is not None:
-            attribution = _Attribution("direct", list(q.parts), intro, intro.speaker, [q])
-            out.append(attribution)
-            last = attribution
+            last = direct(q, intro)
             continue
         if last is not None and last.quotes and _continues(doc, last, q, index):
             # ""A," he said. "B."": the second passage is more of the same statement.
