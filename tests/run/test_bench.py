@@ -16,7 +16,7 @@ def test_ingest_bench_smoke(tmp_path: Path) -> None:
              "Kenya and Ethiopia agreed to hold talks on the border dispute."]
     source.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n"
                               for i, t in enumerate(texts)), encoding="utf-8")
-    result = ingest_vs_bare(source, limit=None, workers=0, chunk=2)
+    result = ingest_vs_bare(source, limit=None, workers=0, rounds=1)
     figures = result.to_dict()
     assert figures["articles"] == 4 and figures["workers"] == 0
     assert figures["bare_seconds"] > 0 and figures["ingest_seconds"] > 0
