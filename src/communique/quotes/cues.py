@@ -84,6 +84,15 @@ class Frame:
         """``speech`` or ``belief``."""
         return self.entry.cls if self.entry is not None else "speech"
 
+    @classmethod
+    def of_word(cls, cue: Token, lemma: str, speaker: Mention | None, *,
+                entry: CueEntry | None = None,
+                content: tuple[int, int] | None = None) -> Frame:
+        """A frame whose cue is the one word ``cue``, with no addressee or channel."""
+        return cls(cue=cue, cue_text=cue.text, cue_end=cue.idx + len(cue.text), lemma=lemma,
+                   entry=entry, speaker=speaker, addressee=None, channel=None,
+                   content=content)
+
 
 def mention_of(head: Token, conjuncts: bool = False) -> Mention:
     """The noun phrase headed by ``head`` without appositions or relative clauses; with
@@ -586,11 +595,8 @@ def _noun_frame(noun: Token, entry: CueEntry) -> Frame | None:
     content = _clip(_clause_span(clause), noun, owner)
     if content is None:
         return None
-    return Frame(
-        cue=noun, cue_text=noun.text, cue_end=noun.idx + len(noun.text), lemma=entry.lemma,
-        entry=entry, speaker=mention_of(owner, conjuncts=True), addressee=None, channel=None,
-        content=content,
-    )
+    return Frame.of_word(noun, entry.lemma, mention_of(owner, conjuncts=True), entry=entry,
+                         content=content)
 
 
 def _passive_frame(verb: Token, entry: CueEntry) -> Frame | None:
@@ -610,11 +616,8 @@ def _passive_frame(verb: Token, entry: CueEntry) -> Frame | None:
         content = _clause_span(subj)
     if content is None:
         return None
-    return Frame(
-        cue=verb, cue_text=verb.text, cue_end=verb.idx + len(verb.text), lemma=entry.lemma,
-        entry=entry, speaker=mention_of(by, conjuncts=True), addressee=None, channel=None,
-        content=content,
-    )
+    return Frame.of_word(verb, entry.lemma, mention_of(by, conjuncts=True), entry=entry,
+                         content=content)
 
 
 def _after_possessive(owner: Token, obj: Token) -> bool:

@@ -79,10 +79,7 @@ def colon_clause(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
         node = node.head
     if subject is None or subject.lower_ in {"there", "here"} or subject.i > colon[0].i:
         return None
-    return Frame(cue=verb, cue_text=verb.text, cue_end=verb.idx + len(verb.text),
-                 lemma=verb.lemma_.lower(), entry=None,
-                 speaker=mention_of(subject, conjuncts=True), addressee=None, channel=None,
-                 content=None)
+    return Frame.of_word(verb, verb.lemma_.lower(), mention_of(subject, conjuncts=True))
 
 
 def intro_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
@@ -106,9 +103,7 @@ def intro_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "PROPN":
         return None
-    return Frame(cue=verb, cue_text=verb.text, cue_end=verb.idx + len(verb.text),
-                 lemma=verb.lemma_.lower(), entry=None, speaker=mention_of(subject),
-                 addressee=None, channel=None, content=None)
+    return Frame.of_word(verb, verb.lemma_.lower(), mention_of(subject))
 
 
 def tail_clause(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
@@ -136,9 +131,7 @@ def tail_clause(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
                     {w.i for w in kept} and c.pos_ in {"PROPN", "PRON", "NOUN"}), None)
     if subject is None or subject.i > verb.i or subject.lower_ in {"it", "this", "that"}:
         return None
-    return Frame(cue=verb, cue_text=verb.text, cue_end=verb.idx + len(verb.text),
-                 lemma=verb.lemma_.lower(), entry=None, speaker=mention_of(subject),
-                 addressee=None, channel=None, content=None)
+    return Frame.of_word(verb, verb.lemma_.lower(), mention_of(subject))
 
 
 def dash_signature(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
@@ -162,7 +155,5 @@ def dash_signature(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
         return None
     cue = next((t for t in dash if t.is_punct), dash[0])
     head = name[-1]
-    return Frame(cue=cue, cue_text=cue.text, cue_end=cue.idx + len(cue.text), lemma=cue.text,
-                 entry=None, speaker=Mention(start, end, index.text[start:end],
-                                             (head.idx, head.idx + len(head.text))),
-                 addressee=None, channel=None, content=None)
+    return Frame.of_word(cue, cue.text, Mention(start, end, index.text[start:end],
+                                                (head.idx, head.idx + len(head.text))))
