@@ -208,11 +208,7 @@ class Corpus:
             "FROM corpus_events c LEFT JOIN events e ON e.article_id = c.rep_article_id "
             "AND e.id = c.rep_event_id LEFT JOIN articles a ON a.id = c.rep_article_id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.date IS NULL, c.date, c.id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        sql = _filtered(sql, where, "c.date IS NULL, c.date, c.id", limit)
         names = self.conn.cursor()
         for r in self.conn.execute(sql, params):
             parts: dict[str, list[str]] = {"actor": [], "recipient": []}
@@ -266,11 +262,7 @@ class Corpus:
             "c.num_mentions, c.num_articles, c.num_sources, c.rep_article_id, c.rep_quote_id, "
             "a.url FROM corpus_quotes c LEFT JOIN articles a ON a.id = c.rep_article_id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.first_seen IS NULL, c.first_seen, c.id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        sql = _filtered(sql, where, "c.first_seen IS NULL, c.first_seen, c.id", limit)
         for r in self.conn.execute(sql, params):
             yield dict(zip(QUOTE_COLUMNS, r, strict=True))
 
@@ -340,6 +332,14 @@ def _frame(records: list[Record], columns: tuple[str, ...]) -> Any:
     except ImportError:
         raise UsageError("pandas is not installed: pip install 'communique[pandas]'") from None
     return pd.DataFrame.from_records(records, columns=list(columns))
+
+
+def _filtered(sql: str, where: list[str], order: str, limit: int | None) -> str:
+    """``sql`` with its WHERE conditions (all must hold), ORDER BY and optional LIMIT."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    return sql + (f" LIMIT {int(limit)}" if limit is not None else "")
 
 
 def _fts_query(text: str) -> str:
