@@ -66,7 +66,7 @@ class Mention:
     inferred: bool = False  # country taken from the context, not said by the phrase itself
 
 
-_DOUBLE_QUOTES = ("“", "”", '"')
+_DOUBLE_QUOTES = {get_string_id(mark): mark for mark in ("“", "”", '"')}  # by ORTH id
 
 
 def quote_mask(doc: Doc) -> list[bool]:
@@ -79,9 +79,8 @@ def quote_mask(doc: Doc) -> list[bool]:
     count = len(doc)
     columns = doc.to_array([ORTH, IS_SPACE])
     strings = doc.vocab.strings
-    marks = {get_string_id(mark): mark for mark in _DOUBLE_QUOTES}
-    events = [(int(i), marks[int(columns[i, 0])])
-              for i in numpy.isin(columns[:, 0], list(marks)).nonzero()[0]]
+    events = [(int(i), _DOUBLE_QUOTES[int(columns[i, 0])])
+              for i in numpy.isin(columns[:, 0], list(_DOUBLE_QUOTES)).nonzero()[0]]
     events += [(int(i), "\n") for i in columns[:, 1].nonzero()[0]
                if "\n" in strings[int(columns[i, 0])]]
     events.sort()
