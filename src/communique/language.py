@@ -3,6 +3,8 @@
 Measured with py3langid on the first 5,000 characters of each cleaned body: all 1,540
 AllSides articles (English) come out "en"; on the Fundus pages the German, French,
 Spanish, Japanese, Korean, Czech, Turkish... outlets come out in their own language.
+The first 2,000 characters give the same answer on all 1,797 of those texts at half the
+cost (identification takes 1 ms per 5,000 characters, about 0.7% of an article's time).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 
 # Languages the NLP stages support. Others are read, cleaned and reported as skipped.
 SUPPORTED_LANGUAGES = frozenset({"en"})
+# Characters identified: see the module docstring.
+_SAMPLE_CHARS = 2000
 # Below this many letters the identifier is unreliable; short texts are assumed English.
 _MIN_LETTERS = 40
 
@@ -28,7 +32,7 @@ def detect_language(text: str) -> str:
 
     Used to decide which articles get NLP: the pipeline's models are English-only.
     """
-    sample = text[:5000]
+    sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return "en"
     lang, _prob = _identifier().classify(sample)

@@ -53,3 +53,21 @@ def test_component_error_and_bad_input_fail_alone(tmp_path: Path) -> None:
     assert "boom on purpose" in outcomes[1]["error"]
     assert "error" in outcomes[2]
     assert outcomes[0]["document"]["entities"], "the good documents were processed"
+
+
+def test_first_articles_keep_their_words_later_batches_run_in_a_memory_zone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.nlp import pipeline
+    from communique.run import batch
+
+    nlp = pipeline.load_pipeline.__wrapped__(None)
+    monkeypatch.setattr(batch, "WARM_ARTICLES", 2)
+
+    def plain(word: str) -> dict[str, object]:
+        return raw_to_plain(RawDocument(Source("/x.txt"), f"The {word} met in Paris.", "text"))
+
+    run_batch(nlp, [plain("zorblaxians"), plain("quindarets")], model_name="m")
+    run_batch(nlp, [plain("vextrimonds")], model_name="m")
+    strings = nlp.vocab.strings
+    assert "zorblaxians" in strings and "quindarets" in strings  # warm: kept
+    assert "vextrimonds" not in strings  # in a zone: freed when the batch ended

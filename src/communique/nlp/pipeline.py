@@ -56,12 +56,14 @@ def load_pipeline(model: str | None = None) -> Language:
     import spacy
 
     from communique.nlp import components
+    from communique.nlp.lemmas import cache_lemmas
 
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy could not load {name!r}: {exc}") from exc
+    cache_lemmas(nlp)
     components.add_components(nlp)
     return nlp
 

@@ -15,12 +15,19 @@ one document at a time, each with its own time limit, so that only the culprit f
 
 Memory stays flat on long runs: each batch runs inside ``nlp.memory_zone()`` (spaCy 3.8),
 which frees the strings and lexemes the batch added to the vocabulary when it ends; the
-documents are turned into plain dicts before the zone closes.
+documents are turned into plain dicts before the zone closes. The first
+``WARM_ARTICLES`` articles a process handles run outside a zone, so the corpus's common
+words stay in the vocabulary for the rest of the run: with a zone around every batch,
+each batch rebuilt the lexemes of "said", "president"... (the small English model ships
+784), which cost 1-4% of the pipeline's time on the AllSides sample. 200 articles leave
+about 15,000 lexemes (a few MB) that never grow afterwards.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +43,10 @@ if TYPE_CHECKING:
 
 Plain = dict[str, Any]
 Outcome = dict[str, Any]
+# Articles each process runs outside a memory zone (see the module docstring).
+WARM_ARTICLES = 200
+# Articles run so far outside a zone, per pipeline.
+_warmed: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 # Longest failure reason stored (a spaCy E088 message quotes the whole limit explanation).
 _MAX_REASON = 500
 
@@ -106,7 +117,14 @@ def _run(nlp: Language, plains: Sequence[Plain], published: str | None, model_na
         except Exception as exc:  # one bad document never stops the batch
             outcomes[index] = {"source": source_key(plain), "error": _reason(exc)}
     broken.clear()
-    with nlp.memory_zone():
+    warmed = _warmed.get(nlp, 0)
+    zone: contextlib.AbstractContextManager[Any]
+    if warmed < WARM_ARTICLES:
+        _warmed[nlp] = warmed + len(prepared)
+        zone = contextlib.nullcontext()
+    else:
+        zone = nlp.memory_zone()
+    with zone:
         inputs = []
         for index, item in prepared:
             # A skipped article (other language) travels as an empty Doc: no NLP, but it
