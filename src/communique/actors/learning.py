@@ -15,7 +15,6 @@ but reported in ``conflicts`` instead of being applied silently.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -182,7 +181,10 @@ def apply_learned(documents: Iterable[dict[str, Any]], kb: KnowledgeBase | None 
     a learned fact disagrees with the curated entry for that name, the disagreement goes to
     ``conflicts`` and the curated entry stands.
     """
-    documents = [copy.deepcopy(d) for d in documents]
+    # Only top-level entity fields change below: copy those dicts, share the rest (a deep
+    # copy of every document was a fifth of the corpus step's time).
+    documents = [{**d, "entities": [dict(e) for e in d.get("entities") or []]}
+                 for d in documents]
     kb = kb if kb is not None else KnowledgeBase()
     curated = curated if curated is not None else load_leaders_kb()
     for document in documents:

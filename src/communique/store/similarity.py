@@ -34,7 +34,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form used for comparisons."""
     folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # ASCII has no combining marks: skip the per-character pass
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(_WORD.findall(folded))
 
 
