@@ -39,6 +39,7 @@ _SUPPORT_VERBS = frozenset({"make", "issue", "voice", "express", "offer", "raise
 # How far back from a cue the closing mark of its quotation may lie when the speaker is read
 # off the words between them (a name with a short apposition).
 _NAME_WINDOW = 16
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "``"})
 _NO_RECIPIENT = frozenset({"add", "continue", "point", "call", "respond", "reply", "answer",
                            "refer"})
 
@@ -285,10 +286,29 @@ def _clip(content: tuple[int, int], verb: Token, subject: Token | None) -> tuple
     return best if best[1] - best[0] >= 2 else None
 
 
+def _opens_quotation(clause: Token) -> bool:
+    """Whether a clause starts at an opening quotation mark: ""A," Cruz said as the heckler
+    yelled: "B"" keeps "A" as the fronted statement of "said"."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    window = doc[max(0, first - 1) : first + 1]
+    return any(t.text in _OPENING_MARKS for t in window)
+
+
 def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _with_trailer(verb, child, _clause_span(child))
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    if clauses:
+        # A complement after the cue is its reported clause; one before it is a fronted
+        # quotation ("..., she said") only when nothing follows. With both, the one before is
+        # the parser hanging the preceding sentence on the cue ("Clinton isn't rattled ... —
+        # in fact, she said it "humanizes" her"), unless it opens with a quotation mark.
+        # PolNeAR train, with the aside rule of quotes/extract.py: +22 quoted and +50 of all
+        # attributions matched, precision 0.791 -> 0.794.
+        after = [child for child in clauses if child.i > verb.i]
+        child = clauses[0]
+        if after and not (child.i < verb.i and _opens_quotation(child)):
+            child = after[0]
+        return _with_trailer(verb, child, _clause_span(child))
     if "tocomp" in entry.flags:
         for child in verb.children:
             if child.dep_ == "xcomp":

@@ -70,6 +70,7 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,[^\n(—–]{1,30})?(?:\s*
                        r"\s*[—–-]")
 _TRAILER = re.compile(r"\s*(?:[(—–]|(?:as|while|which|when|referring|saying|adding|citing|"
                       r"even)\b)")
+_ASIDE = re.compile(r"\s+-{1,2}\s|\s*[—–―]|,\s+(?:which|where|who|whom|whose)\b")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
 _SPEAKER_CARRY_PARAGRAPHS = 1
 _NEAR_OBJECT_WORDS = 4
@@ -554,6 +555,15 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 # "he's "excited where we stand" as he faces ...": the statement ends with
                 # the quotation; the trailing subordinate clause is the reporter's.
                 end = max(e for _, e in attribution.parts)
+            elif last_mark < end:
+                aside = _ASIDE.search(index.text, last_mark, end)
+                if aside is not None:
+                    # "said the trip was "absolutely" a worthwhile diversion ..., where he
+                    # trails ...", "... "up-skill" workers - and he makes sure ...": a dash
+                    # or a non-restrictive relative clause after the last quotation is the
+                    # reporter's aside, not the statement (PolNeAR train: +16 quoted and
+                    # +17 of all attributions matched, precision 0.793 -> 0.794).
+                    end = aside.start()
             cue_at = governing.cue.idx
             if c_end <= cue_at < first_q.open_at or last_q.outer_end <= cue_at < c_start:
                 # Clause and quotation lie on either side of the cue ("Even people who ...
