@@ -74,8 +74,10 @@ def test_seed_statement_found_with_resolved_speaker(
 
 def test_seed_support_fragment_is_lavrovs(seed: dict[str, Any]) -> None:
     # "Earlier Lavrov met with ... Wang Yi, where he thanked China for its "support"": "he"
-    # is Lavrov, the subject of the main clause.
-    quote = _quote_with(seed, "support")
+    # is Lavrov, the subject of the main clause. The statement is the verb's whole object
+    # phrase, a mixed quote (quotes/fragments.py).
+    quote = _quote_with(seed, 'for its "support"')
+    assert quote["kind"] == "mixed"
     assert _name(quote["speaker"]) == "Sergei Lavrov"
 
 

@@ -45,6 +45,7 @@ from communique.quotes.cues import (
     token_quoted_set,
 )
 from communique.quotes.docindex import DocIndex, words
+from communique.quotes.fragments import argument_phrase
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import QuoteMarks, find_quote_marks
 from communique.quotes.nocue import (
@@ -180,7 +181,9 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
             if best is None or distance < best[0]:
                 best = (distance, frame, "after")
     for frame in frames_by_sent[s0]:
-        if frame.cue_end <= q.open_at and (_usable(frame) or _near_object(doc, frame, q)) and \
+        if frame.cue_end <= q.open_at and (_usable(frame) or _near_object(doc, frame, q) or (
+                _governs(frame) and argument_phrase(frame.cue, [(q.start, q.end)]) is not None)) \
+                and \
                 "\n" not in index.text[frame.cue_end : q.open_at]:
             distance = q.open_at - frame.cue_end
             if index.text[frame.cue_end : q.open_at].strip() in {",", ":"}:
@@ -267,6 +270,13 @@ def _near_object(doc: Doc, frame: Frame, q: QuoteMarks) -> bool:
     kept = [t for t in gap if not t.is_space]
     return len(kept) <= _NEAR_OBJECT_WORDS and not any(
         t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", ":", "—", "–", "."} for t in kept)
+
+
+def _governs(frame: Frame) -> bool:
+    """A speech cue with a speaker takes a passage the parse puts in its object phrase, however
+    long the phrase ("praised the work of his "tireless" staff"), where ``_near_object``
+    allows four words. PolNeAR train: +20 quoted attributions matched, precision up."""
+    return not frame.according and frame.cls == "speech" and frame.speaker is not None
 
 
 def _usable(frame: Frame) -> bool:
@@ -511,9 +521,24 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
     # Mixed quotes: the reported clause reaches beyond the quoted fragments.
     for attribution in out:
         governing = attribution.frame
-        if governing is None or governing.content is None:
+        if governing is None:
             continue
-        c_start, c_end = _char_span(doc, governing.content)
+        content = _char_span(doc, governing.content) if governing.content is not None else None
+        phrase = argument_phrase(governing.cue, [(q.start, q.end) for q in attribution.quotes])
+        if phrase is not None and (content is None or (
+                phrase[0] <= content[0] and content[1] <= phrase[1])):
+            # A fragment inside the cue's object or complement phrase ("lamented the
+            # "disheartened" state of the campaign"): the phrase is the statement. PolNeAR
+            # train (840 docs), with ``_governs`` in ``_pick_frame``: quoted recall 0.8774 ->
+            # 0.8846, all-attribution recall 0.5233 -> 0.5254, precision 0.7940 -> 0.7958
+            # (quotes/fragments.py).
+            content = phrase
+            for q in attribution.quotes:
+                if q.start < phrase[1] < q.outer_end:
+                    content = (phrase[0], q.outer_end)  # keep the closing mark
+        if content is None:
+            continue
+        c_start, c_end = content
         last_q = max(attribution.quotes, key=lambda q: q.outer_end)
         if index.text[last_q.outer_end - 2 : last_q.outer_end - 1] == ",":
             # ""We've had more successful conventions than this one," Texas delegate Bill
