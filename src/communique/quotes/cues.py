@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
+from communique.quotes.marks import OPENING_TOKENS
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -39,7 +40,6 @@ _SUPPORT_VERBS = frozenset({"make", "issue", "voice", "express", "offer", "raise
 # How far back from a cue the closing mark of its quotation may lie when the speaker is read
 # off the words between them (a name with a short apposition).
 _NAME_WINDOW = 16
-_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "``"})
 _NO_RECIPIENT = frozenset({"add", "continue", "point", "call", "respond", "reply", "answer",
                            "refer"})
 
@@ -292,7 +292,7 @@ def _opens_quotation(clause: Token) -> bool:
     doc = clause.doc
     first = clause.left_edge.i
     window = doc[max(0, first - 1) : first + 1]
-    return any(t.text in _OPENING_MARKS for t in window)
+    return any(t.text in OPENING_TOKENS for t in window)
 
 
 def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:

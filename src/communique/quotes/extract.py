@@ -181,10 +181,10 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
             if best is None or distance < best[0]:
                 best = (distance, frame, "after")
     for frame in frames_by_sent[s0]:
-        if frame.cue_end <= q.open_at and (_usable(frame) or _near_object(doc, frame, q) or (
-                _governs(frame) and argument_phrase(frame.cue, [(q.start, q.end)]) is not None)) \
-                and \
-                "\n" not in index.text[frame.cue_end : q.open_at]:
+        if frame.cue_end > q.open_at or "\n" in index.text[frame.cue_end : q.open_at]:
+            continue
+        if _usable(frame) or _near_object(doc, frame, q) or (
+                _governs(frame) and argument_phrase(frame.cue, [(q.start, q.end)]) is not None):
             distance = q.open_at - frame.cue_end
             if index.text[frame.cue_end : q.open_at].strip() in {",", ":"}:
                 distance = -1  # "he replied, "..."": the introducing cue wins outright

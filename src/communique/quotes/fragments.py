@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from communique.quotes.lexicon import lexicon
+from communique.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS
 
 # Children of a cue verb that carry what was said: objects, complements, predicates and
 # prepositional arguments ("criticised Khan for ...", "described Rubio as ...").
@@ -29,8 +30,6 @@ _ADJUNCT_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "sinc
 # Subordinators of time clauses, which set the scene rather than report (the same words open
 # the reporter's trailers cut off in ``extract._TRAILER``).
 _SETTING_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "until", "once"})
-_CLOSING = frozenset({'"', "”", "’", "'"})
-_OPENING = frozenset({'"', "“", "‘", "'"})
 
 
 def _is_argument(child: Token) -> bool:
@@ -97,7 +96,7 @@ def argument_phrase(cue: Token, passages: Sequence[tuple[int, int]]) -> tuple[in
     hi_child = last
     cues = lexicon().cues
     for child in rights:
-        if child.i <= last.i or child.text in _CLOSING:
+        if child.i <= last.i or child.text in CLOSING_TOKENS:
             continue
         if child.dep_ == "advcl" and child.lemma_.lower() not in cues and not any(
                 m.dep_ == "mark" and m.lower_ in _SETTING_MARKS for m in child.children):
@@ -123,10 +122,10 @@ def argument_phrase(cue: Token, passages: Sequence[tuple[int, int]]) -> tuple[in
         if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}:
             hi = t.left_edge.i - 1
             break
-    while hi > lo and ((doc[hi].is_punct and doc[hi].text not in _CLOSING) or doc[hi].is_space
+    while hi > lo and ((doc[hi].is_punct and doc[hi].text not in CLOSING_TOKENS) or doc[hi].is_space
                        or doc[hi].dep_ == "cc"):
         hi -= 1
-    while lo < hi and ((doc[lo].is_punct and doc[lo].text not in _OPENING)
+    while lo < hi and ((doc[lo].is_punct and doc[lo].text not in OPENING_TOKENS)
                        or doc[lo].is_space):
         lo += 1
     span = doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -25,6 +25,10 @@ _SENTENCE_END = frozenset(".?!")
 # Content trimming: leading spaces; trailing spaces and the comma or colon that joins a
 # quotation to its cue ("We will win," he said) are not part of the statement.
 _TRAIL = frozenset(" \t,:;")
+# Token texts of quotation marks as spaCy splits them, for the parse-side rules in ``cues``
+# and ``fragments`` ("``" is the opener of text typed in the old TeX/PTB style).
+OPENING_TOKENS = frozenset({'"', "“", "‘", "'", "``"})
+CLOSING_TOKENS = frozenset({'"', "”", "’", "'"})
 
 
 @dataclass
