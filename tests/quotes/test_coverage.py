@@ -47,6 +47,25 @@ def test_noun_cue_with_owner(quotes_of: QuotesOf) -> None:
     assert q["cue"]["lemma"] == "warning" and q["speaker"]["text"] == "His"
 
 
+def test_noun_cue_as_subject_of_a_copula(quotes_of: QuotesOf) -> None:
+    q = _only(quotes_of("The mayor's answer was that the budget had never been balanced."))
+    assert q["text"] == "the budget had never been balanced"
+    assert q["cue"]["lemma"] == "answer"
+    assert q["speaker"]["text"] == "The mayor"
+
+
+def test_noun_cue_with_an_infinitive(quotes_of: QuotesOf) -> None:
+    text = 'Critics recalled his promise to stay "strictly neutral" during the strike talks.'
+    q = next(q for q in quotes_of(text) if (q["cue"] or {}).get("lemma") == "promise")
+    assert q["text"] == 'to stay "strictly neutral" during the strike talks'
+    assert q["speaker"]["text"] == "his"
+
+
+def test_possessive_owner_leaves_out_the_possessive_mark(quotes_of: QuotesOf) -> None:
+    q = _only(quotes_of("Garcia's claim is that the count was wrong."))
+    assert q["speaker"]["text"] == "Garcia"
+
+
 def test_noun_cue_without_owner_is_not_a_quote(quotes_of: QuotesOf) -> None:
     assert quotes_of("There is a claim that the budget was balanced.") == []
 

@@ -112,8 +112,9 @@ def mention_of(head: Token, conjuncts: bool = False) -> Mention:
     doc = head.doc
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    while right > head.i and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space or (
+            doc[right].dep_ == "case" and right == head.right_edge.i)):
+        right -= 1  # "Podliska's claim that ...": the owner is "Podliska"
     span = doc[left : right + 1]
     return Mention(
         start=span.start_char, end=span.end_char, text=span.text,
@@ -601,6 +602,17 @@ def _noun_frame(noun: Token, entry: CueEntry) -> Frame | None:
     by officials that ...", "Trump made the argument that ..."; ``None`` without either."""
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "appos"}
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Rubio's catch phrase ... was that Crist "would say ..."", "The senator's answer was
+        # that ...": the statement is the predicate clause of the copula.
+        clause = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in
+                       {"ccomp", "attr", "advcl"} and any(
+                           g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None and "tocomp" in entry.flags:
+        # "his promise to be "neutral" in negotiations", "her pledge to ...": the infinitive
+        # is what was promised.
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
     if clause is None:
         return None
     owner: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -68,10 +68,15 @@ def _read_noun_cues() -> dict[str, CueEntry]:
     cues: dict[str, CueEntry] = {}
     for number, line in _lines("noun_cues.tsv"):
         fields = line.split("\t")
-        if len(fields) != 2 or fields[1] not in _CLASSES:
-            raise DataFileError(f"quotes/noun_cues.tsv line {number}: expected lemma, class")
+        if len(fields) not in {2, 3} or fields[1] not in _CLASSES:
+            raise DataFileError(
+                f"quotes/noun_cues.tsv line {number}: expected lemma, class[, flags]")
+        flags = frozenset(fields[2].split(",")) if len(fields) == 3 else frozenset()
+        if flags - {"tocomp"}:
+            raise DataFileError(f"quotes/noun_cues.tsv line {number}: unknown flags "
+                                f"{sorted(flags - {'tocomp'})}")
         # A noun cue never claims a quotation that merely stands nearby.
-        cues[fields[0]] = CueEntry(fields[0], fields[1], frozenset({"needclause"}))
+        cues[fields[0]] = CueEntry(fields[0], fields[1], flags | {"needclause"})
     return cues
 
 

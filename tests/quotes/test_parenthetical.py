@@ -1,0 +1,84 @@
+"""A cue clause set inside the sentence between commas (sentences written for the purpose):
+the rest of the sentence is the statement, in one or two parts around the cue clause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.quotes.conftest import QuotesOf
+
+
+def _by_cue(quotes: list[dict[str, Any]], cue: str) -> dict[str, Any]:
+    found = [q for q in quotes if (q["cue"] or {}).get("text") == cue]
+    assert len(found) == 1, [(q["kind"], q["text"]) for q in quotes]
+    return found[0]
+
+
+def _parts(text: str, q: dict[str, Any]) -> list[str]:
+    return [text[p["start"] : p["end"]] for p in q["parts"]]
+
+
+def test_lead_in_before_the_cue_clause_is_part_of_the_statement(quotes_of: QuotesOf) -> None:
+    text = ('In the northern districts, the mayor said, "nobody can predict the turnout" of '
+            'the new voters this spring.')
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "mixed"
+    assert _parts(text, q) == [
+        "In the northern districts",
+        '"nobody can predict the turnout" of the new voters this spring',
+    ]
+    assert q["speaker"]["text"] == "the mayor"
+
+
+def test_quotation_before_and_verb_after_the_cue_clause(quotes_of: QuotesOf) -> None:
+    text = '"Not one of my colleagues," she said, would vote for such a budget in March.'
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "mixed"
+    assert _parts(text, q) == ['"Not one of my colleagues,"',
+                               "would vote for such a budget in March"]
+
+
+def test_sentence_final_cue_after_a_fragment(quotes_of: QuotesOf) -> None:
+    text = ('The new tariff is "a dangerous turn" for the farmers of the valley, said '
+            'Maria Lopez, an economist at the state university.')
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "mixed"
+    assert q["text"] == 'The new tariff is "a dangerous turn" for the farmers of the valley'
+    assert q["speaker"]["name"] == "Maria Lopez"
+
+
+def test_the_reporters_participle_after_the_cue_is_left_out(quotes_of: QuotesOf) -> None:
+    text = '"We will win this district," the candidate said, adding that the polls were wrong.'
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "direct"
+    assert q["text"] == "We will win this district"
+
+
+def test_a_scene_setting_clause_is_the_reporters(quotes_of: QuotesOf) -> None:
+    text = 'When reporters asked about the deal, the minister said, "We are close."'
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "direct"
+    assert q["text"] == "We are close."
+
+
+def test_quotations_around_a_reporters_verb_stay_direct(quotes_of: QuotesOf) -> None:
+    text = ('"Keep the lights on for us," the singer told the crowd before asking them, '
+            '"Where do we go from here?"')
+    quotes = quotes_of(text)
+    assert quotes
+    assert all(q["kind"] == "direct" for q in quotes), [(q["kind"], q["text"]) for q in quotes]
+
+
+def test_comma_closed_fragment_goes_on_in_the_clause(quotes_of: QuotesOf) -> None:
+    text = ('The governor said the new plan was "a good start," but only for the largest '
+            'cities in the state.')
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "mixed"
+    assert q["text"].endswith("but only for the largest cities in the state")
+
+
+def test_comma_closed_fragment_then_the_reporters_participle(quotes_of: QuotesOf) -> None:
+    text = ('The governor called the plan "a good start," drawing loud applause from the '
+            'crowd in the hall.')
+    q = _by_cue(quotes_of(text), "called")
+    assert "applause" not in q["text"]
