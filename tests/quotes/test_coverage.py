@@ -169,3 +169,16 @@ def test_outlet_in_capitals_and_reporter_is_channel(quotes_of: QuotesOf) -> None
 
 def test_time_after_spoke_is_not_a_topic(quotes_of: QuotesOf) -> None:
     assert quotes_of("Erdogan also spoke to family members by phone on Tuesday.") == []
+
+
+def test_verb_outside_the_lexicon_with_a_quoted_clause(quotes_of: QuotesOf) -> None:
+    text = 'The mayor fumed that the council had been "asleep at the wheel" all year.'
+    q = _only(quotes_of(text))
+    assert q["cue"]["text"] == "fumed"
+    assert q["text"] == 'the council had been "asleep at the wheel" all year'
+    assert q["speaker"]["text"] == "The mayor"
+
+
+def test_verb_outside_the_lexicon_with_an_unquoted_clause_is_not_a_cue(
+        quotes_of: QuotesOf) -> None:
+    assert quotes_of("The mayor fumed that the council had been asleep all year.") == []

@@ -444,7 +444,7 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
             if noun_frame is not None:
                 frames.append(noun_frame)
             continue
-        entry = lex.cues.get(token.lemma_.lower())
+        entry = lex.cues.get(token.lemma_.lower()) or _quoting_verb(token, quoted)
         if entry is None or token.pos_ != "VERB" or (
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
@@ -462,6 +462,30 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
         else:
             frames.append(acc_frame)
     return frames
+
+
+def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
+    """An entry for a verb outside the cue lexicon whose clause complement holds a quotation
+    ("Trump groused to a crowd that CNN "doesn't treat me properly"", "Hewlett sniped that
+    Fiorina was "learning on the job""): the quotation marks show the clause reports words,
+    so the verb is read as a speech cue with no flags.
+
+    The subject must be a noun or pronoun, so that impersonal verbs ("it seems that ...") stay
+    out. PolNeAR train (840 docs): with "that"-clauses, quoted recall 0.8896 -> 0.8915; with
+    every complement clause after the verb, 0.8931, all-attribution recall 0.5274 -> 0.5284
+    and precision 0.7976 -> 0.7974. The same test on nouns outside the noun lexicon found
+    nothing more.
+    """
+    if verb.pos_ != "VERB" or not quoted:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not any(t.i in quoted for t in clause.subtree):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} or \
+            subject.lower_ in {"it", "this", "that"}:
+        return None
+    return CueEntry(verb.lemma_.lower(), "speech", frozenset({"needclause"}))
 
 
 def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,

@@ -499,6 +499,12 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if colon is not None:
             last = direct(q, colon)
             continue
+        if q.repaired and last is not None and last.quotes and _continues(doc, last, q, index):
+            # ""A," said Baron. "B ..." with B left open at the paragraph's end: the passage
+            # goes on with the statement just attributed.
+            last.quotes.append(q)
+            last.parts.extend(q.parts)
+            continue
         if q.repaired or not _fills_sentence(doc, q, index):
             continue  # scare quotes, names and titles; a repaired passage needs a cue
         intro = intro_sentence(doc, q, index)
