@@ -82,3 +82,36 @@ def test_comma_closed_fragment_then_the_reporters_participle(quotes_of: QuotesOf
             'crowd in the hall.')
     q = _by_cue(quotes_of(text), "called")
     assert "applause" not in q["text"]
+
+
+def test_unquoted_statement_around_a_parenthetical_cue(quotes_of: QuotesOf) -> None:
+    text = "The new levy, the minister said, will pay for the coastal defences."
+    q = _by_cue(quotes_of(text), "said")
+    assert q["kind"] == "indirect"
+    assert _parts(text, q) == ["The new levy", "will pay for the coastal defences"]
+
+
+def test_unquoted_statement_after_an_as_clause(quotes_of: QuotesOf) -> None:
+    text = "As the mayor has pointed out, that is the definition of a tax increase."
+    [q] = quotes_of(text)
+    assert q["cue"]["text"] == "pointed out"
+    assert q["text"] == "that is the definition of a tax increase"
+    assert q["speaker"]["text"] == "the mayor"
+
+
+def test_unquoted_setting_phrase_and_clause(quotes_of: QuotesOf) -> None:
+    text = "At times last year, residents said, the river rose above the old bridge."
+    q = _by_cue(quotes_of(text), "said")
+    assert _parts(text, q) == ["At times last year", "the river rose above the old bridge"]
+
+
+def test_unquoted_cue_with_its_own_object_reports_nothing_before_it(
+        quotes_of: QuotesOf) -> None:
+    text = "In something of a farewell, the senator told the story of his first campaign."
+    assert all(q["text"] != "In something of a farewell" for q in quotes_of(text))
+
+
+def test_unquoted_phrase_before_a_mid_sentence_cue_is_no_statement(
+        quotes_of: QuotesOf) -> None:
+    text = "Things were calmer then, she says, especially before the war."
+    assert all(q["text"] != "Things were calmer then" for q in quotes_of(text))

@@ -587,6 +587,12 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             # after the quotation governs the quotation only; the clause before the colon is
             # the reporter's lead-in (the parser hangs the whole sentence on the cue).
             c_start = first_q.start
+        if governing.cue.idx < first_q.open_at and c_start < first_q.open_at and \
+                index.text[governing.cue_end : first_q.open_at].rstrip().endswith(":"):
+            # "..., to which O'Malley interjected: "It's just not true."", "Rubio fired back:
+            # "If they sue us ..."": a quotation the cue introduces with a colon is the
+            # statement; what the parser hung before it is the reporter's.
+            c_start = first_q.start
         chars = list(index.text[c_start:c_end])
         for s, e in attribution.parts:
             for k in range(max(s, c_start), min(e, c_end)):
@@ -623,7 +629,16 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         # Outermost clause first: "X agreed to ..., the readout said" is the readout's.
         ordered = sorted(frames, key=lambda f: -(f.content[1] - f.content[0]) if f.content else 0)
         for frame in ordered:
-            if id(frame) in used or frame.content is None or frame.speaker is None:
+            if id(frame) in used or frame.speaker is None:
+                continue
+            if frame.content is None:
+                # "Loyalty, he noted, has long been ...": a parenthetical cue reports the
+                # rest of its sentence (quotes/parenthetical.py).
+                around = aside_statement(doc, frame, [], index)
+                if around is None or any(_overlaps(p, c) for p in around for c in claimed):
+                    continue
+                out.append(_Attribution("indirect", around, frame, frame.speaker))
+                claimed.extend(around)
                 continue
             span = _char_span(doc, frame.content)
             if any(s <= frame.cue.idx < e or _overlaps(span, (s, e)) for s, e in claimed):
