@@ -41,6 +41,7 @@ from communique.actors.mentions import (
 )
 from communique.actors.orgs import collect_orgs, demonym_named_orgs
 from communique.actors.pronouns import resolve_pronouns
+from communique.nlp.doctext import remember_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,7 +68,8 @@ class _Builder:
         self.taken = [False] * len(doc)
         # Token objects are built on every iteration of a Doc: build them once.
         self.tokens: list[Token] = list(doc)
-        self.text = doc.text
+        self.text = "".join([t.text_with_ws for t in self.tokens])
+        remember_text(doc, self.text)
         self.quotes = quote_mask(doc)
         # Sentence of every token, from the sentence-start array (iterating ``doc.sents``
         # and every token of each cost as much as the rest of this set-up).

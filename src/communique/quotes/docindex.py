@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from communique.nlp.doctext import doc_text
 from communique.quotes.marks import paragraph_spans
 
 _WORD = re.compile(r"\w+")
@@ -23,8 +24,9 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
-        # Doc.text joins every token on each access: read it once per document.
-        self.text = doc.text
+        # Doc.text joins every token on each access: read once per document, from the copy
+        # the actors component kept (quotes are its last reader, so the copy is dropped).
+        self.text = doc_text(doc, release=True)
         self.paragraphs = paragraph_spans(self.text)
         self.par_starts = [p[0] for p in self.paragraphs]
 

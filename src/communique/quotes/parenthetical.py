@@ -116,7 +116,9 @@ def _opens(doc: Doc, t: Token) -> bool:
     not by a space: ""Morning Joe," adding" closes)."""
     if t.text == "“":
         return True
-    return t.text == '"' and not doc.text[t.idx + 1 : t.idx + 2].isspace()
+    # Doc.text joins every token: read the neighbour instead.
+    return t.text == '"' and not t.whitespace_ and t.i + 1 < len(doc) and \
+        not doc[t.i + 1].is_space
 
 
 def _has_verb(tokens: Span, *, outside_quotes: bool) -> bool:
@@ -306,5 +308,8 @@ def reporter_resumes(doc: Doc, offset: int) -> bool:
 
 def doc_index(doc: Doc, offset: int) -> int:
     """Index of the first token starting at or after character ``offset``."""
-    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    if not len(doc) or offset > doc[-1].idx:
+        return len(doc)
+    last = doc[-1].idx + len(doc[-1].text)
+    span = doc.char_span(offset, last, alignment_mode="expand")
     return span.start if span is not None else len(doc)
