@@ -26,3 +26,10 @@ def quotes_of(nlp: Language) -> QuotesOf:
         return list(nlp(doc)._.communique_quotes)
 
     return run
+
+
+def by_cue(quotes: list[dict[str, Any]], cue: str) -> dict[str, Any]:
+    """The one quote whose cue text is ``cue`` (fails, listing the quotes, otherwise)."""
+    found = [q for q in quotes if (q["cue"] or {}).get("text") == cue]
+    assert len(found) == 1, [(q["kind"], q["text"]) for q in quotes]
+    return found[0]

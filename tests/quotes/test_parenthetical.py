@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.quotes.conftest import QuotesOf
-
-
-def _by_cue(quotes: list[dict[str, Any]], cue: str) -> dict[str, Any]:
-    found = [q for q in quotes if (q["cue"] or {}).get("text") == cue]
-    assert len(found) == 1, [(q["kind"], q["text"]) for q in quotes]
-    return found[0]
+from tests.quotes.conftest import QuotesOf, by_cue
 
 
 def _parts(text: str, q: dict[str, Any]) -> list[str]:
@@ -21,7 +15,7 @@ def _parts(text: str, q: dict[str, Any]) -> list[str]:
 def test_lead_in_before_the_cue_clause_is_part_of_the_statement(quotes_of: QuotesOf) -> None:
     text = ('In the northern districts, the mayor said, "nobody can predict the turnout" of '
             'the new voters this spring.')
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "mixed"
     assert _parts(text, q) == [
         "In the northern districts",
@@ -32,7 +26,7 @@ def test_lead_in_before_the_cue_clause_is_part_of_the_statement(quotes_of: Quote
 
 def test_quotation_before_and_verb_after_the_cue_clause(quotes_of: QuotesOf) -> None:
     text = '"Not one of my colleagues," she said, would vote for such a budget in March.'
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "mixed"
     assert _parts(text, q) == ['"Not one of my colleagues,"',
                                "would vote for such a budget in March"]
@@ -41,7 +35,7 @@ def test_quotation_before_and_verb_after_the_cue_clause(quotes_of: QuotesOf) -> 
 def test_sentence_final_cue_after_a_fragment(quotes_of: QuotesOf) -> None:
     text = ('The new tariff is "a dangerous turn" for the farmers of the valley, said '
             'Maria Lopez, an economist at the state university.')
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "mixed"
     assert q["text"] == 'The new tariff is "a dangerous turn" for the farmers of the valley'
     assert q["speaker"]["name"] == "Maria Lopez"
@@ -49,14 +43,14 @@ def test_sentence_final_cue_after_a_fragment(quotes_of: QuotesOf) -> None:
 
 def test_the_reporters_participle_after_the_cue_is_left_out(quotes_of: QuotesOf) -> None:
     text = '"We will win this district," the candidate said, adding that the polls were wrong.'
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "direct"
     assert q["text"] == "We will win this district"
 
 
 def test_a_scene_setting_clause_is_the_reporters(quotes_of: QuotesOf) -> None:
     text = 'When reporters asked about the deal, the minister said, "We are close."'
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "direct"
     assert q["text"] == "We are close."
 
@@ -72,7 +66,7 @@ def test_quotations_around_a_reporters_verb_stay_direct(quotes_of: QuotesOf) -> 
 def test_comma_closed_fragment_goes_on_in_the_clause(quotes_of: QuotesOf) -> None:
     text = ('The governor said the new plan was "a good start," but only for the largest '
             'cities in the state.')
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "mixed"
     assert q["text"].endswith("but only for the largest cities in the state")
 
@@ -80,13 +74,13 @@ def test_comma_closed_fragment_goes_on_in_the_clause(quotes_of: QuotesOf) -> Non
 def test_comma_closed_fragment_then_the_reporters_participle(quotes_of: QuotesOf) -> None:
     text = ('The governor called the plan "a good start," drawing loud applause from the '
             'crowd in the hall.')
-    q = _by_cue(quotes_of(text), "called")
+    q = by_cue(quotes_of(text), "called")
     assert "applause" not in q["text"]
 
 
 def test_unquoted_statement_around_a_parenthetical_cue(quotes_of: QuotesOf) -> None:
     text = "The new levy, the minister said, will pay for the coastal defences."
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "indirect"
     assert _parts(text, q) == ["The new levy", "will pay for the coastal defences"]
 
@@ -101,7 +95,7 @@ def test_unquoted_statement_after_an_as_clause(quotes_of: QuotesOf) -> None:
 
 def test_unquoted_setting_phrase_and_clause(quotes_of: QuotesOf) -> None:
     text = "At times last year, residents said, the river rose above the old bridge."
-    q = _by_cue(quotes_of(text), "said")
+    q = by_cue(quotes_of(text), "said")
     assert _parts(text, q) == ["At times last year", "the river rose above the old bridge"]
 
 

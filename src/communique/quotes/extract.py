@@ -44,7 +44,7 @@ from communique.quotes.cues import (
     frames_for_sentence,
     token_quoted_set,
 )
-from communique.quotes.docindex import DocIndex, words
+from communique.quotes.docindex import MIXED_MIN_OUTSIDE, DocIndex, words, words_outside
 from communique.quotes.fragments import argument_phrase
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import QuoteMarks, find_quote_marks
@@ -63,10 +63,6 @@ _WORD = re.compile(r"\w+")
 # China." passes, a scare-quoted "support" or a programme's name does not.
 _FILL_SHARE = 0.6
 _MIN_CUELESS_WORDS = 4
-# A mixed quote needs at least this many words of the reported clause outside the marks
-# (PolNeAR train: 3 lost "waterboarding is "peanuts""; 1 and 2 measure the same, 2 is the
-# safer against a stray word left by token trimming).
-_MIXED_MIN_OUTSIDE = 2
 # A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON, Dec. 8 (UPI) —".
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,[^\n(—–]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
                        r"\s*[—–-]")
@@ -102,6 +98,11 @@ class _Attribution:
     quotes: list[QuoteMarks] = field(default_factory=list)
     inherited: dict[str, Any] | None = None
     bare_cue: tuple[int, int] | None = None
+
+    def add(self, q: QuoteMarks) -> None:
+        """Take one more quoted passage into this statement."""
+        self.quotes.append(q)
+        self.parts.extend(q.parts)
 
 
 def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
@@ -480,8 +481,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             key = id(frame)
             if key in by_frame:
                 attribution = by_frame[key]
-                attribution.quotes.append(q)
-                attribution.parts.extend(q.parts)
+                attribution.add(q)
             else:
                 attribution = _Attribution("direct", list(q.parts), frame, frame.speaker, [q])
                 by_frame[key] = attribution
@@ -502,8 +502,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if q.repaired and last is not None and last.quotes and _continues(doc, last, q, index):
             # ""A," said Baron. "B ..." with B left open at the paragraph's end: the passage
             # goes on with the statement just attributed.
-            last.quotes.append(q)
-            last.parts.extend(q.parts)
+            last.add(q)
             continue
         if q.repaired or not _fills_sentence(doc, q, index):
             continue  # scare quotes, names and titles; a repaired passage needs a cue
@@ -513,8 +512,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             continue
         if last is not None and last.quotes and _continues(doc, last, q, index):
             # ""A," he said. "B."": the second passage is more of the same statement.
-            last.quotes.append(q)
-            last.parts.extend(q.parts)
+            last.add(q)
             continue
         attribution = _Attribution("direct", list(q.parts), None, None, [q])
         if last is not None and last.quotes and (
@@ -593,11 +591,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             # "If they sue us ..."": a quotation the cue introduces with a colon is the
             # statement; what the parser hung before it is the reporter's.
             c_start = first_q.start
-        chars = list(index.text[c_start:c_end])
-        for s, e in attribution.parts:
-            for k in range(max(s, c_start), min(e, c_end)):
-                chars[k - c_start] = " "
-        if words("".join(chars)) >= _MIXED_MIN_OUTSIDE:
+        if words_outside(index.text, c_start, c_end, attribution.parts) >= MIXED_MIN_OUTSIDE:
             start = min(c_start, min(s for s, _ in attribution.parts))
             end = max(c_end, max(e for _, e in attribution.parts))
             last_mark = max(q.outer_end for q in attribution.quotes)

@@ -22,20 +22,18 @@ when it is a scene-setting clause ("When asked ..., Trump said, ...").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.cues import Frame
-from communique.quotes.docindex import DocIndex, words
+from communique.quotes.docindex import MIXED_MIN_OUTSIDE, DocIndex, words_outside
 from communique.quotes.marks import CLOSING_TOKENS, QuoteMarks
 
 # How far past the last word of the speaker, cue, addressee and channel the comma closing the
 # cue clause may be ("the members wrote Thursday, ..."); further on, the cue is not a
 # parenthetical but the verb of a sentence that goes on.
 _CLAUSE_TAIL_TOKENS = 4
-# Fewest words outside the quotation marks for the statement to be more than the quotation.
-_MIN_OUTSIDE_WORDS = 2
 # Fewest words of a statement with no quotation ("Loyalty, he noted, has long been ...").
 _MIN_UNQUOTED_WORDS = 4
 # A cue's own arguments: with one after it, the cue says its own thing.
@@ -121,14 +119,20 @@ def _opens(doc: Doc, t: Token) -> bool:
         not doc[t.i + 1].is_space
 
 
-def _has_verb(tokens: Span, *, outside_quotes: bool) -> bool:
+def _with_quote_state(tokens: Span) -> Iterator[tuple[Token, bool]]:
+    """Each token that is not a double quotation mark, with whether it lies inside one
+    (a straight mark toggles, a curly one opens or closes)."""
     inside = False
     for t in tokens:
         if t.text in "\"“”":
             inside = not inside if t.text == '"' else t.text == "“"
-        elif t.pos_ in {"VERB", "AUX"} and not (outside_quotes and inside):
-            return True
-    return False
+        else:
+            yield t, inside
+
+
+def _has_verb(tokens: Span, *, outside_quotes: bool) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} and not (outside_quotes and inside)
+               for t, inside in _with_quote_state(tokens))
 
 
 def _right_kind(doc: Doc, sent: Span, after: int) -> str | None:
@@ -184,11 +188,8 @@ def _left_start(doc: Doc, sent: Span, before: int) -> int | None:
     ..."); None when it is a scene-setting clause ("When asked ..., Trump said", "Although
     ..., Lopez said", "Asked about ..., she said")."""
     start = sent.start
-    inside = False
-    for t in doc[sent.start : before - 1]:
-        if t.text in "\"“”":
-            inside = not inside if t.text == '"' else t.text == "“"
-        elif not inside and t.text in _BREAKS:
+    for t, inside in _with_quote_state(doc[sent.start : before - 1]):
+        if not inside and t.text in _BREAKS:
             start = t.i + 1
     lead = [t for t in doc[start:before] if not t.is_punct and not t.is_space]
     if not lead:
@@ -269,16 +270,11 @@ def aside_statement(doc: Doc, frame: Frame, quotes: Sequence[QuoteMarks],
         return None
     if any(not any(s <= q.open_at + 1 and q.end <= e + 1 for s, e in parts) for q in quotes):
         return None  # a quotation would fall outside the statement
-    outside = list(index.text[parts[0][0] : parts[-1][1]])
-    offset = parts[0][0]
-    for q in quotes:
-        for s, e in q.parts:
-            for k in range(max(s, offset), min(e, parts[-1][1])):
-                outside[k - offset] = " "
+    blanks = [part for q in quotes for part in q.parts]
     if len(parts) == 2:
-        for k in range(parts[0][1], parts[1][0]):
-            outside[k - offset] = " "
-    if words("".join(outside)) < (_MIN_OUTSIDE_WORDS if quoted else _MIN_UNQUOTED_WORDS):
+        blanks.append((parts[0][1], parts[1][0]))  # the cue clause between the two parts
+    outside = words_outside(index.text, parts[0][0], parts[-1][1], blanks)
+    if outside < (MIXED_MIN_OUTSIDE if quoted else _MIN_UNQUOTED_WORDS):
         return None
     return parts + [part for q in later for part in q.parts]
 
@@ -295,7 +291,7 @@ def reporter_resumes(doc: Doc, offset: int) -> bool:
     PolNeAR train (840 docs): ending every such quotation there lost 13 quoted attributions
     and gained 13; this test keeps 12 of the gains and avoids 9 of the losses.
     """
-    rest = [t for t in doc[doc_index(doc, offset) :][:3] if not t.is_punct and not t.is_space]
+    rest = [t for t in doc[_token_at(doc, offset) :][:3] if not t.is_punct and not t.is_space]
     if not rest:
         return True
     first = rest[0]
@@ -306,7 +302,7 @@ def reporter_resumes(doc: Doc, offset: int) -> bool:
     return first.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
 
 
-def doc_index(doc: Doc, offset: int) -> int:
+def _token_at(doc: Doc, offset: int) -> int:
     """Index of the first token starting at or after character ``offset``."""
     if not len(doc) or offset > doc[-1].idx:
         return len(doc)
