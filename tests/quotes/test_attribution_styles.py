@@ -190,3 +190,9 @@ def test_exclamation_inside_the_mark_does_not_end_the_cue_sentence(quotes_of: Qu
     quotes = quotes_of(text)
     q = _direct(quotes, "Not one step back!")
     assert _name(q) == "Keller"
+
+
+def test_long_speaker_phrase_in_the_sentence_after_an_exclamation(quotes_of: QuotesOf) -> None:
+    text = ('"Full speed ahead!" Rep. Maria Lopez, D-Ariz., said of the week of hearings.')
+    q = _direct(quotes_of(text), "Full speed ahead!")
+    assert _name(q) == "Maria Lopez"

@@ -75,3 +75,30 @@ def test_long_object_phrase_is_the_cues(quotes_of: QuotesOf) -> None:
     assert q["kind"] == "mixed"
     assert q["text"].startswith("the quiet dedication of his assistant coaches")
     assert q["speaker"]["text"] == "The coach"
+
+
+def test_quoted_predicate_of_a_verb_outside_the_lexicon(quotes_of: QuotesOf) -> None:
+    text = 'The senator has long admired the governor as a "steady hand" in a crisis.'
+    q = by_cue(quotes_of(text), "admired")
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith('the governor as a "steady hand"')
+    assert q["speaker"]["text"] == "The senator"
+
+
+def test_quoted_predicate_after_a_prepositional_object(quotes_of: QuotesOf) -> None:
+    text = 'For weeks the mayor has gone after her rival as a "career politician."'
+    q = by_cue(quotes_of(text), "gone")
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith('her rival as a "career politician')
+
+
+def test_rating_a_share_of_claims(quotes_of: QuotesOf) -> None:
+    text = 'The fact-checkers rated 40% of the minister\'s claims as "false" last year.'
+    q = by_cue(quotes_of(text), "rated")
+    assert q["text"].startswith("40% of the minister's claims as \"false")
+
+
+def test_quoted_name_used_as_a_label_is_not_claimed_without_a_subject(
+        quotes_of: QuotesOf) -> None:
+    text = 'The company was known as "Acme Works" until 1990.'
+    assert quotes_of(text) == []

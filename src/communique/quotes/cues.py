@@ -323,11 +323,7 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
     if "oprd" in entry.flags:
         # "called the plan "a disaster"", "described Rubio as "a bright leader"": the object
         # with its predicate.
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
-            # "referred to Rubio as "a bright leader"": the "to" object stands for the object.
-            to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-            obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+        obj = _characterised(verb)
         if obj is not None:
             right = max((c.right_edge.i for c in verb.rights
                          if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "prep", "attr"}
@@ -478,14 +474,52 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     """
     if verb.pos_ != "VERB" or not quoted:
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None or not any(t.i in quoted for t in clause.subtree):
-        return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} or \
             subject.lower_ in {"it", "this", "that"}:
         return None
-    return CueEntry(verb.lemma_.lower(), "speech", frozenset({"needclause"}))
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is not None and any(t.i in quoted for t in clause.subtree):
+        return CueEntry(verb.lemma_.lower(), "speech", frozenset({"needclause"}))
+    predicate = _quoted_predicate(verb, quoted)
+    if predicate is not None:
+        return CueEntry(verb.lemma_.lower(), "speech", frozenset({"oprd", "needclause"}))
+    return None
+
+
+def _quoted_predicate(verb: Token, quoted: set[int]) -> Token | None:
+    """The quoted predicate a verb puts on its object ("admires Putin as a "strong leader"",
+    "rated 32% of claims as "false"", "deemed him "well qualified""), or ``None``.
+
+    Whatever the verb, a quotation in that slot is the subject's characterisation of the
+    object, which PolNeAR annotates as an attribution with the object and the predicate as
+    its content. PolNeAR train (840 docs): quoted recall 0.8940 -> 0.8971, all-attribution
+    recall 0.5334 -> 0.5342, precision 0.7977 -> 0.7976.
+    """
+    obj = _characterised(verb)
+    if obj is None:
+        return None
+    for child in list(verb.rights) + list(obj.rights):
+        predicate = (child.dep_ == "prep" and child.lower_ == "as") or \
+            (child.dep_ == "oprd" and child.head.i == verb.i)
+        if predicate and child.i > obj.i and any(t.i in quoted for t in child.subtree):
+            return child
+    return None
+
+
+def _characterised(verb: Token) -> Token | None:
+    """The object a verb characterises: its direct object, or the object of the preposition
+    before an "as" phrase ("referred to Rubio as ...", "has gone after Trump as ...")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    as_at = next((c.i for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_at is None:
+        return None
+    preps = [c for c in verb.rights if c.dep_ == "prep" and c.i < as_at and c.lower_ != "as"]
+    if not preps:
+        return None
+    return next((g for g in preps[-1].children if g.dep_ == "pobj"), None)
 
 
 def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,

@@ -230,7 +230,8 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
         if not gap.strip() and "\n" not in gap and (short or runs_on) and \
                 nxt.text.rstrip()[-1:] not in {":", "—", "–"}:
             speech = [f for f in frames_by_sent[s1 + 1] if f.cls == "speech" and not f.according
-                      and (short or f.cue.i - nxt.start < _CUE_CLAUSE_EARLY)]
+                      and (short or f.cue.i - nxt.start < _CUE_CLAUSE_EARLY
+                           or _only_speaker_before(f, nxt.start))]
             if speech:
                 return speech[0], "after"
     if s0 > 0:
@@ -243,6 +244,18 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
             if speech:
                 return speech[-1], "colon"
     return None
+
+
+def _only_speaker_before(frame: Frame, first: int) -> bool:
+    """Whether nothing but the cue's subject phrase precedes the cue from token ``first`` on:
+    ""Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the swirl ..." has a long name
+    and title where ``_CUE_CLAUSE_EARLY`` counts tokens."""
+    cue = frame.cue
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first:
+        return False
+    return all(t.is_punct or t.is_space or t.i <= subject.right_edge.i
+               for t in cue.doc[first : cue.i])
 
 
 def _cue_phrase_before(doc: Doc, frame: Frame, q: QuoteMarks, text: str) -> bool:
