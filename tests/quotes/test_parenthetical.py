@@ -109,3 +109,26 @@ def test_unquoted_phrase_before_a_mid_sentence_cue_is_no_statement(
         quotes_of: QuotesOf) -> None:
     text = "Things were calmer then, she says, especially before the war."
     assert all(q["text"] != "Things were calmer then" for q in quotes_of(text))
+
+
+def test_as_clause_after_a_conjunction_with_its_own_adjuncts(quotes_of: QuotesOf) -> None:
+    text = ("But as the weekly paper noted in an editorial on Friday, the council has quietly "
+            "doubled its spending on consultants.")
+    [q] = quotes_of(text)
+    assert q["kind"] == "indirect"
+    assert q["text"] == "the council has quietly doubled its spending on consultants"
+    assert q["speaker"]["text"] == "the weekly paper"
+
+
+def test_as_clause_before_a_quoted_statement_is_mixed(quotes_of: QuotesOf) -> None:
+    text = ('As the union noted in a letter, the company "has not paid a single bonus since '
+            'the merger."')
+    [q] = quotes_of(text)
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith('the company "has not paid')
+
+
+def test_a_cue_with_its_own_arguments_is_no_parenthetical(quotes_of: QuotesOf) -> None:
+    text = ("In her letters to the governor, she often referred to him by a nickname, "
+            "\u201cBuster.\u201d")
+    assert all(not q["text"].startswith("In her letters") for q in quotes_of(text))

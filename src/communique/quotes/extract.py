@@ -632,6 +632,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             attribution.parts = [(start, end)]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
     claimed = [p for a in out for p in a.parts]
+    passages = [q for q in marks if not is_title(q, index.text)]
     for frames in frames_by_sent:
         # Outermost clause first: "X agreed to ..., the readout said" is the readout's.
         ordered = sorted(frames, key=lambda f: -(f.content[1] - f.content[0]) if f.content else 0)
@@ -644,18 +645,29 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 around = aside_statement(doc, frame, [], index)
                 if around is None or any(_overlaps(p, c) for p in around for c in claimed):
                     continue
-                out.append(_Attribution("indirect", around, frame, frame.speaker))
+                out.append(_Attribution(_reported_kind(around, passages), around, frame,
+                                        frame.speaker))
                 claimed.extend(around)
                 continue
             span = _char_span(doc, frame.content)
             if any(s <= frame.cue.idx < e or _overlaps(span, (s, e)) for s, e in claimed):
                 continue
-            kind = "belief" if frame.cls == "belief" else "indirect"
+            kind = "belief" if frame.cls == "belief" else _reported_kind([span], passages)
             out.append(_Attribution(kind, [span], frame, frame.speaker))
             claimed.append(span)
     out = _labelled_paragraphs(doc, index, out, headings)
     out.sort(key=lambda a: a.parts[0][0])
     return out
+
+
+def _reported_kind(parts: list[tuple[int, int]], passages: list[QuoteMarks]) -> str:
+    """``mixed`` when a reported statement no cue claimed a passage for still holds a
+    quotation that is no title ("As the tabloid noted in an op-ed, the candidate "has
+    surprisingly earned ..."); ``indirect`` otherwise."""
+    for q in passages:
+        if any(s <= q.start and q.end <= e for s, e in parts):
+            return "mixed"
+    return "indirect"
 
 
 def _lookup(entities: Sequence[dict[str, Any]] | None, mention: Mention) -> dict[str, Any] | None:

@@ -45,6 +45,11 @@ _SETTING_OPENERS = frozenset({"when", "while", "as", "after", "before", "since",
 # Words that carry the statement on after the cue clause ("..., the members wrote, that the
 # department "may have ..."", "..., he said, and "everyone started running."").
 _LINKS = frozenset({"that", "to"})
+# Prepositions of a cue's time, place and medium adjuncts, which belong to its clause ("noted
+# in an op-ed"); arguments ("referred to her by a nickname") do not make a parenthetical.
+_CUE_ADJUNCT_PREPS = frozenset({"in", "on", "at", "during", "over"})
+# Tags of a finite verb or auxiliary: "that is ...", "the candidate has earned ...".
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
 # Marks that end a lead-in before the statement ("... its identity: "France is ...," he
 # claimed"; "members ("I want my dues back," wrote ...").
@@ -167,7 +172,8 @@ def _opens_clause(rest: Span) -> bool:
     if first is None or first.pos_ not in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
         return False
     return any(t.dep_ in {"nsubj", "nsubjpass"} and (
-        t.head.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(a.tag_ == "MD" for a in t.head.children))
+        t.head.tag_ in _FINITE or any(a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE
+                                      for a in t.head.children))
         for t in rest)
 
 
@@ -220,12 +226,27 @@ def aside_statement(doc: Doc, frame: Frame, quotes: Sequence[QuoteMarks],
         return None
     lo, hi = cue_clause(doc, frame)
     if lo > sent.start and doc[lo - 1].lower_ == "as" and (
-            lo - 1 == sent.start or _is_comma_edge(doc, lo - 2) or doc[lo - 2].text in _BREAKS):
-        lo -= 1  # "As Ryan has pointed out, that's ...", "... -- as the campaign noted -- ..."
+            lo - 1 == sent.start or _is_comma_edge(doc, lo - 2) or doc[lo - 2].text in _BREAKS
+            or (lo - 2 == sent.start and doc[sent.start].lower_ in _CONJUNCTIONS)):
+        # "As Ryan has pointed out, that's ...", "But as the tabloid noted, ..." (the
+        # conjunction is the reporter's too), "... -- as the campaign noted -- ..."
+        lo = sent.start if lo - 2 == sent.start else lo - 1
     elif lo <= sent.start or not (_is_comma_edge(doc, lo - 1) or (
             not quoted and doc[lo - 1].text in _BREAKS)):
         return None  # the cue clause opens the sentence: it governs what follows
     end = hi + 1
+    for child in frame.cue.rights:
+        # "As the tabloid noted in an op-ed Thursday, ...": the cue's own adjuncts belong to
+        # the cue clause, however long, as long as no comma, quotation or verb falls inside
+        # them ("Blige sings to Clinton before asking her, "..."" is the reporter's). With
+        # "But as ..." and finite auxiliaries in ``_opens_clause``, PolNeAR train (840 docs):
+        # all-attribution recall 0.5342 -> 0.5353, +2 quoted, precision unchanged.
+        inside = doc[end : child.right_edge.i + 1]
+        adjunct = child.dep_ in {"npadvmod", "advmod"} or (
+            child.dep_ == "prep" and child.lower_ in _CUE_ADJUNCT_PREPS)
+        if adjunct and child.i >= end and not any(
+                t.text == "," or t.text in "\"“”" or t.pos_ in {"VERB", "AUX"} for t in inside):
+            end = child.right_edge.i + 1
     limit = min(sent.end, end + _CLAUSE_TAIL_TOKENS + 1)
     while end < limit and doc[end].text != "," and not (
             doc[end].is_punct and doc[end].text in ".?!;:"):
