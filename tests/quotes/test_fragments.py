@@ -102,3 +102,11 @@ def test_quoted_name_used_as_a_label_is_not_claimed_without_a_subject(
         quotes_of: QuotesOf) -> None:
     text = 'The company was known as "Acme Works" until 1990.'
     assert quotes_of(text) == []
+
+
+def test_quoted_predicate_of_a_coordinated_verb(quotes_of: QuotesOf) -> None:
+    text = 'The auditors reviewed the accounts and rated two of them "deeply flawed."'
+    q = by_cue(quotes_of(text), "rated")
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith('two of them "deeply flawed')
+    assert q["speaker"]["text"] == "The auditors"
