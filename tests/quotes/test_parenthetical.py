@@ -132,3 +132,11 @@ def test_a_cue_with_its_own_arguments_is_no_parenthetical(quotes_of: QuotesOf) -
     text = ("In her letters to the governor, she often referred to him by a nickname, "
             "\u201cBuster.\u201d")
     assert all(not q["text"].startswith("In her letters") for q in quotes_of(text))
+
+
+def test_participle_the_parse_hangs_inside_the_clause_goes_on(quotes_of: QuotesOf) -> None:
+    text = ('The minister said she is hopeful the new law can be "a fair deal for everyone," '
+            "giving farmers more time to adapt.")
+    q = by_cue(quotes_of(text), "said")
+    assert q["kind"] == "mixed"
+    assert q["text"].endswith("giving farmers more time to adapt")

@@ -569,7 +569,8 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         c_start, c_end = content
         last_q = max(attribution.quotes, key=lambda q: q.outer_end)
         if index.text[last_q.outer_end - 2 : last_q.outer_end - 1] == "," and (
-                governing.cue.idx > last_q.start or reporter_resumes(doc, last_q.outer_end)):
+                governing.cue.idx > last_q.start
+                or reporter_resumes(doc, last_q.outer_end, governing.cue)):
             # ""We've had more successful conventions than this one," Texas delegate Bill
             # Eastland, wearing ..., said": a quotation closed by a comma ends the statement
             # when what follows is the attribution the parser folded into the clause, or the
