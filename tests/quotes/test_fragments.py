@@ -110,3 +110,16 @@ def test_quoted_predicate_of_a_coordinated_verb(quotes_of: QuotesOf) -> None:
     assert q["kind"] == "mixed"
     assert q["text"].startswith('two of them "deeply flawed')
     assert q["speaker"]["text"] == "The auditors"
+
+
+def test_time_and_medium_after_a_quoted_predicate_are_the_reporters(quotes_of: QuotesOf) -> None:
+    text = 'The mayor blasted the council as a "circus" Tuesday on his radio show.'
+    q = by_cue(quotes_of(text), "blasted")
+    assert q["kind"] == "mixed"
+    assert q["text"] == 'the council as a "circus"'
+
+
+def test_a_place_in_the_quoted_predicate_stays(quotes_of: QuotesOf) -> None:
+    text = 'The minister called the port "the jewel" on the northern trade route.'
+    q = by_cue(quotes_of(text), "called")
+    assert q["text"].endswith("on the northern trade route")

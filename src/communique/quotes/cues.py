@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
+from communique.quotes.fragments import before_adjunct
+from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, Lexicon, lexicon
 from communique.quotes.marks import OPENING_TOKENS
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -331,7 +332,7 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
                         default=obj.right_edge.i)
             if right < obj.left_edge.i:
                 return None
-            return obj.left_edge.i, _trim_right(verb.doc, right) + 1
+            return obj.left_edge.i, before_adjunct(verb.doc, obj.i, _trim_right(verb.doc, right))
     if "dobj" in entry.flags:
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -358,10 +359,10 @@ def _object_span(verb: Token, obj: Token) -> tuple[int, int]:
         if child.i <= obj.i:
             continue
         if child.dep_ not in {"prep", "xcomp", "oprd", "dative"} or \
-                child.lower_ in {"in", "on", "at", "during", "after", "before", "since"}:
+                child.lower_ in ADJUNCT_PREPS:
             break
         hi = _trim_right(doc, child.right_edge.i) + 1
-    return lo, hi
+    return lo, before_adjunct(doc, lo, hi - 1)
 
 
 def _preposition_channel(verb: Token, lex: Lexicon) -> Channel | None:
