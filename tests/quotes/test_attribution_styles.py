@@ -196,3 +196,17 @@ def test_long_speaker_phrase_in_the_sentence_after_an_exclamation(quotes_of: Quo
     text = ('"Full speed ahead!" Rep. Maria Lopez, D-Ariz., said of the week of hearings.')
     q = _direct(quotes_of(text), "Full speed ahead!")
     assert _name(q) == "Maria Lopez"
+
+
+def test_short_sentence_after_the_cue_continues_the_quote(quotes_of: QuotesOf) -> None:
+    text = '"We won," the coach said. "Barely, right?"\n\nThe season ends in May.'
+    quotes = quotes_of(text)
+    assert [q["text"] for q in quotes] == ["We won Barely, right?"]
+    assert len(quotes[0]["parts"]) == 2
+
+
+def test_short_fragment_inside_the_cue_sentence_is_not_merged(quotes_of: QuotesOf) -> None:
+    text = ('"We need a fighter," he said, introducing her as a "true leader."\n\n'
+            "The rally ended at noon.")
+    [q] = quotes_of(text)
+    assert q["text"] == "We need a fighter"

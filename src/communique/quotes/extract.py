@@ -375,6 +375,15 @@ def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribut
     return out
 
 
+def _whole_sentence(q: QuoteMarks, index: DocIndex) -> bool:
+    """Whether a passage opens its sentence and ends with the sentence's punctuation, however
+    short ("Everybody sues, right?"); a fragment inside running text ("introducing Clinton as
+    a "global leader ..."") is not."""
+    sent = index.sents[index.sentence(q.open_at)]
+    return not index.text[sent.start_char : q.open_at].strip() and \
+        index.text[q.end - 1 : q.end] in {".", "?", "!"}
+
+
 def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
     """Whether a passage is a statement of its own: it fills its sentence, or it is one or
     more whole sentences by its punctuation (it opens a sentence and ends in ".", "?" or "!"),
@@ -512,9 +521,11 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if colon is not None:
             last = direct(q, colon)
             continue
-        if q.repaired and last is not None and last.quotes and _continues(doc, last, q, index):
-            # ""A," said Baron. "B ..." with B left open at the paragraph's end: the passage
-            # goes on with the statement just attributed.
+        if last is not None and last.quotes and (q.repaired or _whole_sentence(q, index)) and \
+                _continues(doc, last, q, index):
+            # ""A," said Baron. "B ..." with B left open at the paragraph's end, ""They sue,"
+            # he said. "Everybody sues, right?"" with B too short to stand alone: the
+            # passage goes on with the statement just attributed.
             last.add(q)
             continue
         if q.repaired or not _fills_sentence(doc, q, index):
