@@ -123,3 +123,15 @@ def test_a_place_in_the_quoted_predicate_stays(quotes_of: QuotesOf) -> None:
     text = 'The minister called the port "the jewel" on the northern trade route.'
     q = by_cue(quotes_of(text), "called")
     assert q["text"].endswith("on the northern trade route")
+
+
+def test_quotation_as_the_argument_of_a_cue_noun(quotes_of: QuotesOf) -> None:
+    text = 'The governor renewed her call for "a complete overhaul" of the state pension fund.'
+    q = by_cue(quotes_of(text), "call")
+    assert q["text"].startswith('"a complete overhaul" of the state pension fund')
+    assert q["speaker"]["text"] == "her"
+
+
+def test_cue_noun_without_a_quotation_or_clause_reports_nothing(quotes_of: QuotesOf) -> None:
+    text = "The mayor received a call from the governor about the budget's pro-growth measures."
+    assert quotes_of(text) == []
