@@ -135,3 +135,10 @@ def test_quotation_as_the_argument_of_a_cue_noun(quotes_of: QuotesOf) -> None:
 def test_cue_noun_without_a_quotation_or_clause_reports_nothing(quotes_of: QuotesOf) -> None:
     text = "The mayor received a call from the governor about the budget's pro-growth measures."
     assert quotes_of(text) == []
+
+
+def test_quoted_predicate_of_a_cue_noun_subject(quotes_of: QuotesOf) -> None:
+    text = 'The party\'s new slogan is "Homes for every family."'
+    [q] = quotes_of(text)
+    assert q["text"] == "Homes for every family."
+    assert q["speaker"]["text"] == "The party"

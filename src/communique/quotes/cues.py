@@ -704,8 +704,9 @@ def _noun_frame(noun: Token, entry: CueEntry, quoted: set[int] | None = None) ->
 def _quoted_argument(noun: Token, quoted: set[int]) -> tuple[int, int] | None:
     """Token range of the quotation a cue noun takes as its argument ("call for "a total and
     complete ban" on ...", "warning of "dire consequences"") or wears as a modifier
-    (""if you like your plan, you can keep it" promise"), or ``None``. PolNeAR train (840
-    docs), with "call" as a cue noun: +3 quoted attributions, none lost."""
+    (""if you like your plan, you can keep it" promise") or as the predicate of a copula
+    ("X's slogan is "...""), or ``None``. PolNeAR train (840 docs), with "call" as a cue
+    noun: +3 quoted attributions, none lost; with the copula and "slogan"-like nouns, +2."""
     if not quoted:
         return None
     for child in noun.children:
@@ -718,6 +719,12 @@ def _quoted_argument(noun: Token, quoted: set[int]) -> tuple[int, int] | None:
                 any(t.i in quoted for t in child.subtree) and \
                 all(t.i in quoted or t.is_punct for t in child.subtree):
             return child.left_edge.i, child.right_edge.i + 1
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Clinton's campaign slogan is "I'm with her."": the quoted predicate of the copula.
+        attr = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in
+                     {"attr", "ccomp", "acomp"}), None)
+        if attr is not None and any(t.i in quoted for t in attr.subtree):
+            return attr.left_edge.i, _trim_right(noun.doc, attr.right_edge.i) + 1
     return None
 
 
