@@ -188,3 +188,11 @@ def test_to_phrase_of_added_is_not_an_addressee(quotes_of: QuotesOf) -> None:
             '"The ruling is wrong," she added to the statement on Friday.')
     quotes = quotes_of(text)
     assert [q["addressee"] for q in quotes] == [None, None]
+
+
+def test_according_to_with_a_speech_cue_inside_the_statement(quotes_of: QuotesOf) -> None:
+    text = ("According to the auditor, the figures appear in a notice the ministry "
+            "posted last spring.")
+    q = next(q for q in quotes_of(text) if q["cue"]["lemma"] == "according to")
+    assert q["speaker"]["text"] == "the auditor"
+    assert q["text"].startswith("the figures appear in a notice")

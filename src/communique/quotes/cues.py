@@ -41,6 +41,8 @@ _SUPPORT_VERBS = frozenset({"make", "issue", "voice", "express", "offer", "raise
 # How far back from a cue the closing mark of its quotation may lie when the speaker is read
 # off the words between them (a name with a short apposition).
 _NAME_WINDOW = 16
+# Dependency labels of a verb inside another clause (a relative, complement or adverbial one).
+_EMBEDDED = frozenset({"relcl", "acl", "ccomp", "xcomp", "pcomp", "advcl", "csubj", "amod"})
 _NO_RECIPIENT = frozenset({"add", "continue", "point", "call", "respond", "reply", "answer",
                            "refer"})
 
@@ -451,7 +453,10 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
         if frame is not None:
             frames.append(frame)
     for acc_frame, outlet in according:
-        if any(f.cls == "speech" for f in frames):
+        # A speech cue embedded in the statement ("According to X, it appears that ... a tweet
+        # Labott posted ...") does not make "according to" a mere channel. PolNeAR train (840
+        # docs): +5 quoted attributions, all-attribution recall 0.5360 -> 0.5376.
+        if any(f.cls == "speech" and f.cue.dep_ not in _EMBEDDED for f in frames):
             # "Lavrov told Xi, according to Russian news agencies": the outlet is the channel.
             if outlet:
                 for frame in frames:
