@@ -140,3 +140,12 @@ def test_participle_the_parse_hangs_inside_the_clause_goes_on(quotes_of: QuotesO
     q = by_cue(quotes_of(text), "said")
     assert q["kind"] == "mixed"
     assert q["text"].endswith("giving farmers more time to adapt")
+
+
+def test_as_x_put_it_is_a_speech_cue(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of('As one trader put it, the market "has simply run out of buyers."')
+    [q] = quotes
+    assert q["kind"] == "mixed"
+    assert q["text"] == 'the market "has simply run out of buyers."'
+    assert q["speaker"]["text"] == "one trader"
+    assert quotes_of("To put it bluntly, the plan failed.") == []

@@ -444,7 +444,8 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
             if noun_frame is not None:
                 frames.append(noun_frame)
             continue
-        entry = lex.cues.get(token.lemma_.lower()) or _quoting_verb(token, quoted)
+        entry = lex.cues.get(token.lemma_.lower()) or _quoting_verb(token, quoted) or \
+            _put_it(token)
         if entry is None or token.pos_ != "VERB" or (
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
@@ -494,6 +495,19 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     if predicate is not None:
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"oprd", "needclause"}))
     return None
+
+
+def _put_it(verb: Token) -> CueEntry | None:
+    """The idiom "X put it" ("As Vulture put it, "..."", "as one aide put it, the campaign
+    ..."): a speech cue made of a verb that is none on its own. PolNeAR train (840 docs):
+    +3 quoted attributions, none lost."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ not in {"it", "this", "that"}
+               for c in verb.children):
+        return None  # "to put it bluntly" is the reporter's
+    return CueEntry("put", "speech", frozenset({"needclause"}))
 
 
 def _quoted_predicate(verb: Token, quoted: set[int]) -> Token | None:
