@@ -11,6 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.quotes.arguments import (
+    characterised,
+    put_it,
+    quoted_argument,
+    quoted_predicate,
+    trim_right,
+)
 from communique.quotes.fragments import before_adjunct
 from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, Lexicon, lexicon
 from communique.quotes.marks import OPENING_TOKENS
@@ -257,15 +264,8 @@ def _with_trailer(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[in
         gap = verb.doc[hi : child.left_edge.i]
         if child.lemma_.lower() in cues or not all(t.is_punct or t.is_space for t in gap):
             break
-        hi = _trim_right(verb.doc, child.right_edge.i) + 1
+        hi = trim_right(verb.doc, child.right_edge.i) + 1
     return lo, hi
-
-
-def _trim_right(doc: Doc, right: int) -> int:
-    while right > 0 and ((doc[right].is_punct and doc[right].text not in "\"”’'")
-                         or doc[right].is_space):
-        right -= 1
-    return right
 
 
 def _clip(content: tuple[int, int], verb: Token, subject: Token | None) -> tuple[int, int] | None:
@@ -326,7 +326,7 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
     if "oprd" in entry.flags:
         # "called the plan "a disaster"", "described Rubio as "a bright leader"": the object
         # with its predicate.
-        obj = _characterised(verb)
+        obj = characterised(verb)
         if obj is not None:
             right = max((c.right_edge.i for c in verb.rights
                          if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "prep", "attr"}
@@ -334,7 +334,7 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
                         default=obj.right_edge.i)
             if right < obj.left_edge.i:
                 return None
-            return obj.left_edge.i, before_adjunct(verb.doc, obj.i, _trim_right(verb.doc, right))
+            return obj.left_edge.i, before_adjunct(verb.doc, obj.i, trim_right(verb.doc, right))
     if "dobj" in entry.flags:
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -363,7 +363,7 @@ def _object_span(verb: Token, obj: Token) -> tuple[int, int]:
         if child.dep_ not in {"prep", "xcomp", "oprd", "dative"} or \
                 child.lower_ in ADJUNCT_PREPS:
             break
-        hi = _trim_right(doc, child.right_edge.i) + 1
+        hi = trim_right(doc, child.right_edge.i) + 1
     return lo, before_adjunct(doc, lo, hi - 1)
 
 
@@ -445,7 +445,7 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
                 frames.append(noun_frame)
             continue
         entry = lex.cues.get(token.lemma_.lower()) or _quoting_verb(token, quoted) or \
-            _put_it(token)
+            put_it(token)
         if entry is None or token.pos_ != "VERB" or (
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
@@ -491,59 +491,10 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is not None and any(t.i in quoted for t in clause.subtree):
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"needclause"}))
-    predicate = _quoted_predicate(verb, quoted)
+    predicate = quoted_predicate(verb, quoted)
     if predicate is not None:
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"oprd", "needclause"}))
     return None
-
-
-def _put_it(verb: Token) -> CueEntry | None:
-    """The idiom "X put it" ("As Vulture put it, "..."", "as one aide put it, the campaign
-    ..."): a speech cue made of a verb that is none on its own. PolNeAR train (840 docs):
-    +3 quoted attributions, none lost."""
-    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it"
-                                                for c in verb.children):
-        return None
-    if not any(c.dep_ == "nsubj" and c.lower_ not in {"it", "this", "that"}
-               for c in verb.children):
-        return None  # "to put it bluntly" is the reporter's
-    return CueEntry("put", "speech", frozenset({"needclause"}))
-
-
-def _quoted_predicate(verb: Token, quoted: set[int]) -> Token | None:
-    """The quoted predicate a verb puts on its object ("admires Putin as a "strong leader"",
-    "rated 32% of claims as "false"", "deemed him "well qualified""), or ``None``.
-
-    Whatever the verb, a quotation in that slot is the subject's characterisation of the
-    object, which PolNeAR annotates as an attribution with the object and the predicate as
-    its content. PolNeAR train (840 docs): quoted recall 0.8940 -> 0.8971, all-attribution
-    recall 0.5334 -> 0.5342, precision 0.7977 -> 0.7976; with the subject of a coordinated
-    verb ("examined the charge and rated it "True""), quoted recall 0.8983.
-    """
-    obj = _characterised(verb)
-    if obj is None:
-        return None
-    for child in list(verb.rights) + list(obj.rights):
-        predicate = (child.dep_ == "prep" and child.lower_ == "as") or \
-            (child.dep_ == "oprd" and child.head.i == verb.i)
-        if predicate and child.i > obj.i and any(t.i in quoted for t in child.subtree):
-            return child
-    return None
-
-
-def _characterised(verb: Token) -> Token | None:
-    """The object a verb characterises: its direct object, or the object of the preposition
-    before an "as" phrase ("referred to Rubio as ...", "has gone after Trump as ...")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is not None:
-        return obj
-    as_at = next((c.i for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if as_at is None:
-        return None
-    preps = [c for c in verb.rights if c.dep_ == "prep" and c.i < as_at and c.lower_ != "as"]
-    if not preps:
-        return None
-    return next((g for g in preps[-1].children if g.dep_ == "pobj"), None)
 
 
 def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,
@@ -697,8 +648,8 @@ def _noun_frame(noun: Token, entry: CueEntry, quoted: set[int] | None = None) ->
         # is what was promised.
         clause = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
-    quoted_argument = _quoted_argument(noun, quoted or set()) if clause is None else None
-    if clause is None and quoted_argument is None:
+    argument = quoted_argument(noun, quoted or set()) if clause is None else None
+    if clause is None and argument is None:
         return None
     owner: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
@@ -709,8 +660,8 @@ def _noun_frame(noun: Token, entry: CueEntry, quoted: set[int] | None = None) ->
         owner = _subject(noun.head)  # "Trump made the claim that ..."
     if owner is None or owner.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return None
-    if quoted_argument is not None:
-        content: tuple[int, int] | None = quoted_argument
+    if argument is not None:
+        content: tuple[int, int] | None = argument
     else:
         assert clause is not None
         content = _clip(_clause_span(clause), noun, owner)
@@ -718,33 +669,6 @@ def _noun_frame(noun: Token, entry: CueEntry, quoted: set[int] | None = None) ->
         return None
     return Frame.of_word(noun, entry.lemma, mention_of(owner, conjuncts=True), entry=entry,
                          content=content)
-
-
-def _quoted_argument(noun: Token, quoted: set[int]) -> tuple[int, int] | None:
-    """Token range of the quotation a cue noun takes as its argument ("call for "a total and
-    complete ban" on ...", "warning of "dire consequences"") or wears as a modifier
-    (""if you like your plan, you can keep it" promise") or as the predicate of a copula
-    ("X's slogan is "...""), or ``None``. PolNeAR train (840 docs), with "call" as a cue
-    noun: +3 quoted attributions, none lost; with the copula and "slogan"-like nouns, +2."""
-    if not quoted:
-        return None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in {"for", "of", "about",
-                                                                           "on", "against"}:
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None and any(t.i in quoted for t in obj.subtree):
-                return obj.left_edge.i, _trim_right(noun.doc, obj.right_edge.i) + 1
-        if child.i < noun.i and child.dep_ in {"compound", "amod", "nmod"} and \
-                any(t.i in quoted for t in child.subtree) and \
-                all(t.i in quoted or t.is_punct for t in child.subtree):
-            return child.left_edge.i, child.right_edge.i + 1
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        # "Clinton's campaign slogan is "I'm with her."": the quoted predicate of the copula.
-        attr = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in
-                     {"attr", "ccomp", "acomp"}), None)
-        if attr is not None and any(t.i in quoted for t in attr.subtree):
-            return attr.left_edge.i, _trim_right(noun.doc, attr.right_edge.i) + 1
-    return None
 
 
 def _passive_frame(verb: Token, entry: CueEntry) -> Frame | None:

@@ -1,0 +1,96 @@
+"""Argument shapes that make a word a cue, or a quotation its statement, outside the lexicons.
+
+A verb the cue lexicon does not list still reports words when it puts a quoted predicate on its
+object ("admires Putin as a "strong leader""), and an idiom can be a cue ("as X put it"); a cue
+noun's statement can be a quotation in its argument or modifier ("his call for "a total ban"").
+Read from the dependency parse only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from communique.quotes.lexicon import CueEntry
+
+
+def trim_right(doc: Doc, right: int) -> int:
+    while right > 0 and ((doc[right].is_punct and doc[right].text not in "\"”’'")
+                         or doc[right].is_space):
+        right -= 1
+    return right
+
+
+def put_it(verb: Token) -> CueEntry | None:
+    """The idiom "X put it" ("As Vulture put it, "..."", "as one aide put it, the campaign
+    ..."): a speech cue made of a verb that is none on its own. PolNeAR train (840 docs):
+    +3 quoted attributions, none lost."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ not in {"it", "this", "that"}
+               for c in verb.children):
+        return None  # "to put it bluntly" is the reporter's
+    return CueEntry("put", "speech", frozenset({"needclause"}))
+
+
+def quoted_predicate(verb: Token, quoted: set[int]) -> Token | None:
+    """The quoted predicate a verb puts on its object ("admires Putin as a "strong leader"",
+    "rated 32% of claims as "false"", "deemed him "well qualified""), or ``None``.
+
+    Whatever the verb, a quotation in that slot is the subject's characterisation of the
+    object, which PolNeAR annotates as an attribution with the object and the predicate as
+    its content. PolNeAR train (840 docs): quoted recall 0.8940 -> 0.8971, all-attribution
+    recall 0.5334 -> 0.5342, precision 0.7977 -> 0.7976; with the subject of a coordinated
+    verb ("examined the charge and rated it "True""), quoted recall 0.8983.
+    """
+    obj = characterised(verb)
+    if obj is None:
+        return None
+    for child in list(verb.rights) + list(obj.rights):
+        predicate = (child.dep_ == "prep" and child.lower_ == "as") or \
+            (child.dep_ == "oprd" and child.head.i == verb.i)
+        if predicate and child.i > obj.i and any(t.i in quoted for t in child.subtree):
+            return child
+    return None
+
+
+def characterised(verb: Token) -> Token | None:
+    """The object a verb characterises: its direct object, or the object of the preposition
+    before an "as" phrase ("referred to Rubio as ...", "has gone after Trump as ...")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    as_at = next((c.i for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_at is None:
+        return None
+    preps = [c for c in verb.rights if c.dep_ == "prep" and c.i < as_at and c.lower_ != "as"]
+    if not preps:
+        return None
+    return next((g for g in preps[-1].children if g.dep_ == "pobj"), None)
+
+
+def quoted_argument(noun: Token, quoted: set[int]) -> tuple[int, int] | None:
+    """Token range of the quotation a cue noun takes as its argument ("call for "a total and
+    complete ban" on ...", "warning of "dire consequences"") or wears as a modifier
+    (""if you like your plan, you can keep it" promise") or as the predicate of a copula
+    ("X's slogan is "...""), or ``None``. PolNeAR train (840 docs), with "call" as a cue
+    noun: +3 quoted attributions, none lost; with the copula and "slogan"-like nouns, +2."""
+    if not quoted:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in {"for", "of", "about",
+                                                                           "on", "against"}:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and any(t.i in quoted for t in obj.subtree):
+                return obj.left_edge.i, trim_right(noun.doc, obj.right_edge.i) + 1
+        if child.i < noun.i and child.dep_ in {"compound", "amod", "nmod"} and \
+                any(t.i in quoted for t in child.subtree) and \
+                all(t.i in quoted or t.is_punct for t in child.subtree):
+            return child.left_edge.i, child.right_edge.i + 1
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Clinton's campaign slogan is "I'm with her."": the quoted predicate of the copula.
+        attr = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in
+                     {"attr", "ccomp", "acomp"}), None)
+        if attr is not None and any(t.i in quoted for t in attr.subtree):
+            return attr.left_edge.i, trim_right(noun.doc, attr.right_edge.i) + 1
+    return None
