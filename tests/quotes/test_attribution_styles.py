@@ -210,3 +210,17 @@ def test_short_fragment_inside_the_cue_sentence_is_not_merged(quotes_of: QuotesO
             "The rally ended at noon.")
     [q] = quotes_of(text)
     assert q["text"] == "We need a fighter"
+
+
+def test_pull_quote_signed_on_its_last_line(quotes_of: QuotesOf) -> None:
+    text = ('The council voted on Monday.\n\n"We cannot keep paying for roads that nobody '
+            'uses.\nMaria Lopez, Institute for Transport Studies."\n\nThe vote was close.')
+    [q] = quotes_of(text)
+    assert q["text"] == "We cannot keep paying for roads that nobody uses."
+    assert _name(q) == "Maria Lopez"
+
+
+def test_last_line_with_a_verb_is_no_signature(quotes_of: QuotesOf) -> None:
+    text = ('The council voted on Monday.\n\n"We cannot keep paying for roads that nobody '
+            'uses.\nMaria Lopez said it first."\n\nThe vote was close.')
+    assert all(q["cue"] is None or q["cue"]["lemma"] != "signature" for q in quotes_of(text))

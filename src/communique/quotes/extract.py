@@ -53,6 +53,7 @@ from communique.quotes.nocue import (
     dash_signature,
     intro_sentence,
     is_title,
+    signature_inside,
     tail_clause,
 )
 from communique.quotes.parenthetical import aside_statement, reporter_resumes
@@ -486,6 +487,10 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if is_title(q, index.text):
             continue
         signed = dash_signature(doc, q, index)
+        if signed is not None:
+            last = direct(q, signed)
+            continue
+        signed = signature_inside(doc, q, index)
         if signed is not None:
             last = direct(q, signed)
             continue

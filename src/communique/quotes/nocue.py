@@ -30,6 +30,8 @@ _SIGNATURE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]
 # ... or on a line of its own after the quotation's paragraph ('"..."\n\n- Bernie Sanders.').
 _SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,5})"
                              r"[ \t]*\.?[ \t]*(?:\n|$)")
+# ... or on the last line inside the marks of a pull quote, with at most this many words.
+_SIGNATURE_LINE_WORDS = 12
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
 
 
@@ -157,3 +159,42 @@ def dash_signature(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
     head = name[-1]
     return Frame.of_word(cue, cue.text, Mention(start, end, index.text[start:end],
                                                 (head.idx, head.idx + len(head.text))))
+
+
+def signature_inside(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
+    """A pull quote signed on its own last line inside the marks ('"I worry that ... tax
+    cuts.\nDean Baker, Center for Economic and Policy Research."'): the passage is left open
+    at its paragraph's end, and the next line, closed by the mark, names the speaker (up to
+    its first comma). That line must be short, hold a proper noun and no verb; the line break
+    is the cue. PolNeAR train (840 docs): +4 quoted attributions, 3 of them with the right
+    speaker."""
+    text = index.text
+    if q.close_at is not None:
+        return None
+    p = index.paragraph(q.end - 1)
+    if p + 1 >= len(index.paragraphs):
+        return None
+    lo, hi = index.paragraphs[p + 1]
+    line = text[lo:hi].rstrip()
+    if line[-1:] not in {'"', "”"} or not line[:1].isupper():
+        return None
+    end = lo + len(line) - 1
+    while end > lo and text[end - 1] in ". ":
+        end -= 1
+    span = doc.char_span(lo, end, alignment_mode="expand")
+    if span is None or not len(span) or words(text[lo:end]) > _SIGNATURE_LINE_WORDS or \
+            any(t.text in _QUOTE_TOKENS for t in span):
+        return None
+    if not any(t.pos_ == "PROPN" for t in span) or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    if words(" ".join(text[s:e] for s, e in q.parts)) < _MIN_COLON_WORDS:
+        return None
+    comma = text.find(",", lo, end)
+    name = doc.char_span(lo, comma if comma > 0 else end, alignment_mode="expand")
+    cue = doc.char_span(q.end, lo, alignment_mode="expand")
+    if name is None or not len(name) or cue is None or not len(cue):
+        return None
+    head = name[-1]
+    speaker = Mention(name.start_char, name.end_char, name.text,
+                      (head.idx, head.idx + len(head.text)))
+    return Frame.of_word(cue[-1], "signature", speaker)
