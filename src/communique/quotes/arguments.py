@@ -14,6 +14,8 @@ from communique.quotes.lexicon import CueEntry
 
 
 def trim_right(doc: Doc, right: int) -> int:
+    """Index of the last token at or before ``right`` that is no space or punctuation other
+    than a closing quotation mark (a phrase keeps its closing mark, not its comma)."""
     while right > 0 and ((doc[right].is_punct and doc[right].text not in "\"”’'")
                          or doc[right].is_space):
         right -= 1

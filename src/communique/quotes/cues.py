@@ -64,6 +64,13 @@ class Mention:
     head: tuple[int, int]
     pronoun: bool = False
 
+    @classmethod
+    def of_span(cls, span: Span) -> Mention:
+        """The whole ``span``, with its last token as head (a name or title ends in it)."""
+        last = span[-1]
+        return cls(span.start_char, span.end_char, span.text,
+                   (last.idx, last.idx + len(last.text)))
+
 
 @dataclass
 class Channel:
@@ -559,8 +566,7 @@ def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,
                                                or token.doc[first].is_punct):
                         first += 1
                     host = token.doc[first : child.i + 1]
-                    addressee = Mention(host.start_char, host.end_char, host.text,
-                                        (child.idx, child.idx + len(child.text)))
+                    addressee = Mention.of_span(host)
             else:
                 addressee = mention_of(child)
         elif child.dep_ == "prep" and child.lower_ == "to" and addressee is None and speech \

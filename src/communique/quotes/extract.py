@@ -367,9 +367,7 @@ def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribut
         if inside and not transcript:
             continue
         out = [a for a in out if a not in inside]
-        head = lead[-1]
-        mention = Mention(start=lead.start_char, end=lead.end_char, text=lead.text,
-                          head=(head.idx, head.idx + len(head.text)))
+        mention = Mention.of_span(lead)
         kind = "direct" if transcript else "indirect"
         out.append(_Attribution(kind, [(rest_start, rest_end)], None, mention,
                                 bare_cue=(colon, colon + 1)))
@@ -483,14 +481,10 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         out.append(attribution)
         return attribution
 
-    for q in marks:
-        if is_title(q, index.text):
-            continue
-        signed = dash_signature(doc, q, index)
-        if signed is not None:
-            last = direct(q, signed)
-            continue
-        signed = signature_inside(doc, q, index)
+    # Titles ("on "Meet the Press"") are never quotations, nor do they make a statement mixed.
+    passages = [q for q in marks if not is_title(q, index.text)]
+    for q in passages:
+        signed = dash_signature(doc, q, index) or signature_inside(doc, q, index)
         if signed is not None:
             last = direct(q, signed)
             continue
@@ -649,7 +643,6 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             attribution.parts = [(start, end)]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
     claimed = [p for a in out for p in a.parts]
-    passages = [q for q in marks if not is_title(q, index.text)]
     for frames in frames_by_sent:
         # Outermost clause first: "X agreed to ..., the readout said" is the readout's.
         ordered = sorted(frames, key=lambda f: -(f.content[1] - f.content[0]) if f.content else 0)

@@ -194,7 +194,4 @@ def signature_inside(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
     cue = doc.char_span(q.end, lo, alignment_mode="expand")
     if name is None or not len(name) or cue is None or not len(cue):
         return None
-    head = name[-1]
-    speaker = Mention(name.start_char, name.end_char, name.text,
-                      (head.idx, head.idx + len(head.text)))
-    return Frame.of_word(cue[-1], "signature", speaker)
+    return Frame.of_word(cue[-1], "signature", Mention.of_span(name))
