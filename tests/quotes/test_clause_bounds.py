@@ -45,3 +45,48 @@ def test_dash_aside_after_the_quotation_is_the_reporters(quotes_of: QuotesOf) ->
             "include coal workers.")
     q = _only(quotes_of(text), "mixed")
     assert q["text"] == 'the government will help "up-skill" workers'
+
+
+def test_time_phrase_between_cue_and_clause_dates_the_telling(quotes_of: QuotesOf) -> None:
+    text = 'The governor told farmers this weekend he would consider it a "betrayal" if they sold.'
+    [q] = quotes_of(text)
+    assert q["text"].startswith("he would consider it")
+
+
+def test_as_to_after_the_quotation_goes_on_with_the_statement(quotes_of: QuotesOf) -> None:
+    text = ('The senator told reporters she "truly does not know the reason" as to why the vote '
+            "failed.")
+    [q] = quotes_of(text)
+    assert q["text"].endswith("as to why the vote failed")
+
+
+def test_when_it_comes_to_goes_on_with_the_statement(quotes_of: QuotesOf) -> None:
+    text = ('The judge said there is a "real gap between the two systems," when it comes to how '
+            "fast appeals are heard.")
+    [q] = quotes_of(text)
+    assert q["text"].endswith("how fast appeals are heard")
+
+
+def test_second_quoted_predicate_on_the_object(quotes_of: QuotesOf) -> None:
+    text = ('In a statement, the prime minister condemned Monday\'s launch as "reckless and '
+            'destabilizing" and a "serious threat" to regional stability.')
+    [q] = quotes_of(text)
+    assert q["text"] == ('Monday\'s launch as "reckless and destabilizing" and a "serious threat" '
+                         "to regional stability")
+
+
+def test_according_to_phrase_misparsed_as_swallowing_the_statement(
+        quotes_of: QuotesOf) -> None:
+    # The small English model makes "the bill reeks" an apposition of the name.
+    text = 'According to radio host Bill Ward, the bill reeks of "fear" and panic.'
+    [q] = quotes_of(text)
+    assert q["text"] == 'the bill reeks of "fear" and panic'
+    assert q["speaker"]["name"] == "Bill Ward"
+
+
+def test_capitalised_subject_tagged_as_a_verb_is_still_the_speaker(quotes_of: QuotesOf) -> None:
+    # The small English model tags sentence-initial "Trump" as a verb here.
+    text = 'Trump openly admires the Canadian prime minister as a "true partner."'
+    [q] = quotes_of(text)
+    assert q["text"] == 'the Canadian prime minister as a "true partner."'
+    assert q["speaker"]["text"] == "Trump"

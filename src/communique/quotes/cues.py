@@ -236,6 +236,7 @@ def _clause_span(token: Token) -> tuple[int, int]:
                                                                               "if"})
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
+    left = _after_time(token, left, right)
     cues = lexicon().cues
     governing = token.head.tag_
     for t in doc[left + 1 : right + 1]:
@@ -256,6 +257,22 @@ def _clause_span(token: Token) -> tuple[int, int]:
                             or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     return left, right + 1
+
+
+def _after_time(head: Token, left: int, right: int) -> int:
+    """First token of a reported clause after the time phrase the parser hung on it when the
+    clause follows its cue with no "that": in "told African-Americans this weekend he would
+    consider ..." and "said Tuesday his actions are ..." the time dates the telling ("said
+    that this weekend he ..." keeps it). The clause's subject must come right after it."""
+    if left != head.left_edge.i or head.head.i >= left:
+        return left
+    for child in head.lefts:
+        if child.left_edge.i == left and child.dep_ in {"npadvmod", "advmod", "prep"} and \
+                child.ent_type_ in {"DATE", "TIME"}:
+            subject = next((c for c in head.lefts if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.left_edge.i == child.right_edge.i + 1:
+                return subject.left_edge.i
+    return left
 
 
 def _with_trailer(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -365,9 +382,15 @@ def _object_span(verb: Token, obj: Token) -> tuple[int, int]:
     lo, hi = _clause_span(obj)
     doc = verb.doc
     for child in verb.rights:
-        if child.i <= obj.i:
+        if child.i <= obj.i or (child.dep_ == "cc" and child.pos_ == "CCONJ"):
             continue
-        if child.dep_ not in {"prep", "xcomp", "oprd", "dative"} or \
+        # A quoted noun the parser coordinated with the verb or took for a second object is
+        # a second predicate on the object ("condemned the test as "provocative" and a
+        # "grave threat" to ..."); an unquoted one may be a verb the tagger missed ("chides
+        # Turkey and praises ...").
+        nominal = child.dep_ in {"conj", "dobj"} and child.pos_ in {"NOUN", "PROPN", "ADJ"} \
+            and any(t.text in OPENING_TOKENS for t in child.subtree)
+        if (child.dep_ not in {"prep", "xcomp", "oprd", "dative"} and not nominal) or \
                 child.lower_ in ADJUNCT_PREPS:
             break
         hi = trim_right(doc, child.right_edge.i) + 1
@@ -416,8 +439,17 @@ def _according(token: Token, lex: Lexicon) -> tuple[Span, Span] | None:
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    obj = token.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-    return token.doc[token.i : pobj.right_edge.i + 1], obj
+    end = pobj.right_edge.i
+    sent = token.sent
+    if end >= sent.end - 2 and not any(t.is_alpha for t in token.doc[sent.start : token.i]):
+        # "According to talk radio host Rush Limbaugh, the move reeks of "fear"": a phrase
+        # opening the sentence and running to its end swallowed the statement (the parser
+        # made it an apposition); the statement starts after the last comma.
+        commas = [t.i for t in token.doc[pobj.i + 1 : end] if t.text == ","]
+        if commas and end - commas[-1] >= 3:
+            end = commas[-1] - 1
+    obj = token.doc[pobj.left_edge.i : end + 1]
+    return token.doc[token.i : end + 1], obj
 
 
 def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Frame]:
@@ -492,8 +524,7 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = _subject(verb)  # "Politifact examined the charge and rated it "True.""
-    if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} or \
-            subject.lower_ in {"it", "this", "that"}:
+    if subject is None or not _nominal(subject) or subject.lower_ in {"it", "this", "that"}:
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is not None and any(t.i in quoted for t in clause.subtree):
@@ -502,6 +533,19 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     if predicate is not None:
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"oprd", "needclause"}))
     return None
+
+
+def _nominal(subject: Token) -> bool:
+    """Whether a subject is a noun phrase: a noun, name or pronoun, a quantifier ("Many",
+    "Two of them"), or a capitalised word the tagger took for a verb or interjection
+    (sentence-initial "Trump" is tagged VB in 8 PolNeAR train subjects)."""
+    if subject.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return True
+    if subject.pos_ == "ADJ":
+        return subject.tag_ in {"JJ", "JJS"} and subject.lower_ in {"many", "most", "several",
+                                                                    "few", "some", "both"}
+    return subject.pos_ in {"VERB", "INTJ"} and subject.text[:1].isupper() and \
+        subject.tag_ != "VBG"
 
 
 def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,

@@ -67,8 +67,10 @@ _MIN_CUELESS_WORDS = 4
 # A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON, Dec. 8 (UPI) —".
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,[^\n(—–]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
                        r"\s*[—–-]")
-_TRAILER = re.compile(r"\s*(?:[(—–]|(?:as|while|which|when|referring|saying|adding|citing|"
-                      r"even)\b)")
+# "as to" and "when it comes to" mean "about": they go on with the statement ("doesn't
+# "know the answer" as to why ...", "a "significant difference," when it comes to ...").
+_TRAILER = re.compile(r"\s*(?:[(—–]|(?:as(?!\s+to\b)|while|which|when(?!\s+it\s+comes\b)|"
+                      r"referring|saying|adding|citing|even)\b)")
 _ASIDE = re.compile(r"\s+-{1,2}\s|\s*[—–―]|,\s+(?:which|where|who|whom|whose)\b")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
 _SPEAKER_CARRY_PARAGRAPHS = 1
@@ -562,7 +564,9 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 attribution.parts = around
                 continue
         content = _char_span(doc, governing.content) if governing.content is not None else None
-        phrase = argument_phrase(governing.cue, [(q.start, q.end) for q in attribution.quotes])
+        # "According to" has no argument phrase: its object is the speaker.
+        phrase = None if governing.according else \
+            argument_phrase(governing.cue, [(q.start, q.end) for q in attribution.quotes])
         if phrase is not None and (content is None or (
                 phrase[0] <= content[0] and content[1] <= phrase[1])):
             # A fragment inside the cue's object or complement phrase ("lamented the
