@@ -90,3 +90,10 @@ def test_capitalised_subject_tagged_as_a_verb_is_still_the_speaker(quotes_of: Qu
     [q] = quotes_of(text)
     assert q["text"] == 'the Canadian prime minister as a "true partner."'
     assert q["speaker"]["text"] == "Trump"
+
+
+def test_clause_starts_after_that_when_the_parser_left_an_adjunct_before_it(
+        quotes_of: QuotesOf) -> None:
+    text = 'Rubio said at a debate that Clinton was "unfit to lead" because she ignored the rules.'
+    [q] = quotes_of(text)
+    assert q["text"] == 'Clinton was "unfit to lead" because she ignored the rules'

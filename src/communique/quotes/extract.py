@@ -429,6 +429,13 @@ def _fragment_clause(doc: Doc, frame: Frame, q: QuoteMarks,
     if len(lead) < 2 and not any(t.pos_ in {"VERB", "AUX"} for t in lead):
         return None  # one word is a clause only when it is its verb ("told X he was "...")
     start = lead[0].i
+    # "tweeted in the early morning hours that Machado was "disgusting"": the clause starts
+    # after a "that" followed by its subject, whatever adjunct the parser left before it.
+    that = [t.i for t in doc[start : sent.end] if t.idx < q.open_at and t.lower_ == "that"
+            and t.i + 1 < sent.end and doc[t.i + 1].pos_ in {"PROPN", "PRON", "DET", "NOUN"}
+            and doc[t.i + 1].dep_ in {"nsubj", "nsubjpass", "det", "compound", "poss"}]
+    if that:
+        start = that[-1] + 1
     end = sent.end
     for t in doc[start : sent.end]:
         if t.idx > q.end and t.head.i == cue.i and t.dep_ in {"conj", "cc", "advcl",
