@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.quotes.conftest import QuotesOf
+from tests.quotes.conftest import QuotesOf, by_cue
 
 
 def _only(quotes: list[dict[str, Any]], kind: str) -> dict[str, Any]:
@@ -97,3 +97,13 @@ def test_clause_starts_after_that_when_the_parser_left_an_adjunct_before_it(
     text = 'Rubio said at a debate that Clinton was "unfit to lead" because she ignored the rules.'
     [q] = quotes_of(text)
     assert q["text"] == 'Clinton was "unfit to lead" because she ignored the rules'
+
+
+def test_colon_lead_in_before_a_quotation_split_by_its_cue_is_the_reporters(
+        quotes_of: QuotesOf) -> None:
+    text = ("Senator Ann Lee rebuked him: “Your numbers do not add up at all, and the public "
+            "knows it,” she said. “Nobody in this room believes them.”")
+    q = by_cue(quotes_of(text), "said")
+    assert q["kind"] == "direct"
+    assert q["text"].startswith("Your numbers do not add up")
+    assert q["speaker"]["name"] == "Ann Lee"

@@ -614,7 +614,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 c_start = max(c_start, first_q.start)
             else:
                 c_end = min(c_end, last_q.outer_end)
-        if governing.cue.idx >= last_q.outer_end and c_start < first_q.open_at and \
+        if governing.cue.idx >= first_q.outer_end and c_start < first_q.open_at and \
                 index.text[c_start : first_q.open_at].rstrip().endswith(":"):
             # "Rhimes declared the need for ...: "Change the world ...," she said": the cue
             # after the quotation governs the quotation only; the clause before the colon is
