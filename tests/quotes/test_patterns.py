@@ -198,15 +198,6 @@ def test_according_to_with_a_speech_cue_inside_the_statement(quotes_of: QuotesOf
     assert q["text"].startswith("the figures appear in a notice")
 
 
-def test_directive_verb_names_the_addressee_and_the_action(quotes_of: QuotesOf) -> None:
-    q = _one(quotes_of("The mayor encouraged residents to stay indoors until the storm passes."))
-    assert q["kind"] == "indirect"
-    assert q["cue"]["lemma"] == "encourage"
-    assert q["text"] == "to stay indoors until the storm passes"
-    assert q["addressee"]["text"] == "residents"
-    assert _speaker(q) == "mayor"
-
-
 def test_praise_verb_reports_its_object_and_reason(quotes_of: QuotesOf) -> None:
     text = 'The coach credited her players with keeping "the whole season alive" through it all.'
     q = _one(quotes_of(text))
