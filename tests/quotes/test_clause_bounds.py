@@ -107,3 +107,10 @@ def test_colon_lead_in_before_a_quotation_split_by_its_cue_is_the_reporters(
     assert q["kind"] == "direct"
     assert q["text"].startswith("Your numbers do not add up")
     assert q["speaker"]["name"] == "Ann Lee"
+
+
+def test_during_phrase_after_a_quoted_predicate_is_the_reporters(quotes_of: QuotesOf) -> None:
+    text = ("Former Governor Ann Lee criticized the new budget as a “reckless gamble” during a "
+            "campaign stop in Dayton, Ohio, for her party.")
+    [q] = quotes_of(text)
+    assert q["text"] == "the new budget as a “reckless gamble”"

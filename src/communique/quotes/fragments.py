@@ -82,6 +82,8 @@ def before_adjunct(doc: Doc, lo: int, right: int) -> int:
         # Only a time or a medium: "... "an historic step forward" in global efforts to ..."
         # and "... "the pearl" on the Silk Road ..." go on with the predicate.
         obj = next((g for g in after.children if g.dep_ == "pobj"), None)
+        if after.lower_ == "during":
+            return close + 1  # always a time: "... "crazy system" during a campaign stop"
         if obj is not None and (obj.ent_type_ in {"DATE", "TIME"} or
                                 obj.lemma_.lower() in lexicon().channel_nouns):
             return close + 1
