@@ -224,3 +224,14 @@ def test_last_line_with_a_verb_is_no_signature(quotes_of: QuotesOf) -> None:
     text = ('The council voted on Monday.\n\n"We cannot keep paying for roads that nobody '
             'uses.\nMaria Lopez said it first."\n\nThe vote was close.')
     assert all(q["cue"] is None or q["cue"]["lemma"] != "signature" for q in quotes_of(text))
+
+
+def test_two_word_slogan_after_a_colon_clause(quotes_of: QuotesOf) -> None:
+    text = 'A rally by the city’s religious leaders on Sunday had one message: "Stop Smith."'
+    [q] = quotes_of(text)
+    assert q["text"] == "Stop Smith."
+    assert q["speaker"]["text"].startswith("A rally")
+
+
+def test_one_word_title_after_a_colon_is_no_quotation(quotes_of: QuotesOf) -> None:
+    assert quotes_of('The ad is titled: "Scam."') == []
