@@ -155,6 +155,16 @@ def test_dash_signature_names_the_speaker(quotes_of: QuotesOf) -> None:
     ]
 
 
+def test_signature_after_no_break_spaces_names_each_speaker(quotes_of: QuotesOf) -> None:
+    # Pasted web lists put a no-break space around the dash; missing it gave every quote
+    # after the first the previous line's speaker.
+    text = ("\u201cThe rent doubled in two years.\u201d\u2015 Maria Olsen\u00a0\n"
+            "\u201cI moved out of the city last spring.\u201d\u00a0\u2015 Tom Reyes\u00a0\n"
+            "\u201cThe schools are full.\u201d\u2015 Ann Lind.")
+    quotes = quotes_of(text)
+    assert [q["speaker"]["text"] for q in quotes] == ["Maria Olsen", "Tom Reyes", "Ann Lind"]
+
+
 def test_reversed_curly_marks_are_read_by_position(quotes_of: QuotesOf) -> None:
     text = "Mendes was shocked. \u201cDo you really want to be seen with them?\u201c he asked."
     q = _direct(quotes_of(text), "Do you really want to be seen with them?")

@@ -27,10 +27,12 @@ _TAIL_WORDS = 5
 # A sentence introducing the next quotation by its speaker's name ("Bystrom agreed.").
 _INTRO_WORDS = 10
 # A signature after the closing mark: '"..." ― Sonya Herridge', '"..." — Jim Smith, Ohio.'
-_SIGNATURE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,5})\s*(?:[,.(\n]|$)")
+# (``[^\S\n]`` is a space or tab or a no-break space, common in pasted web text.)
+_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]?){1,5})\s*"
+                        r"(?:[,.(\n]|$)")
 # ... or on a line of its own after the quotation's paragraph ('"..."\n\n- Bernie Sanders.').
-_SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,5})"
-                             r"[ \t]*\.?[ \t]*(?:\n|$)")
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*[―—–-]{1,2}[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]?){1,5})"
+                             r"[^\S\n]*\.?[^\S\n]*(?:\n|$)")
 # ... or on the last line inside the marks of a pull quote, with at most this many words.
 _SIGNATURE_LINE_WORDS = 12
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
