@@ -210,3 +210,11 @@ def test_likening_verb_reports_the_comparison(quotes_of: QuotesOf) -> None:
     q = _one(quotes_of(text))
     assert q["text"] == 'the tax plan to "a slow-motion robbery" of the middle class'
     assert q["cue"]["lemma"] == "liken"
+
+
+def test_relative_pronoun_speaker_is_named_by_its_antecedent(quotes_of: QuotesOf) -> None:
+    text = ("John Bentel, a tech staffer at the State Department who told his subordinates never "
+            "to speak of the server, declined to comment.")
+    q = next(q for q in quotes_of(text) if q["cue"]["lemma"] == "speak")
+    assert q["speaker"]["text"] == "who"  # the local mention stays the pronoun
+    assert "staffer" in q["speaker"]["name"]

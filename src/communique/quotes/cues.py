@@ -63,6 +63,8 @@ class Mention:
     text: str
     head: tuple[int, int]
     pronoun: bool = False
+    # What a relative pronoun stands for ("an architect who said"): names it in the output.
+    refers: Mention | None = None
 
     @classmethod
     def of_span(cls, span: Span) -> Mention:
@@ -216,6 +218,41 @@ def _subject(verb: Token) -> Token | None:
                 if child.dep_ in _SUBJECTS or (child.dep_ == "nsubjpass"
                                                and node.lemma_.lower() == "quote"):
                     return child  # "X was quoted as saying"
+    return None
+
+
+def _speaker_mention(subject: Token) -> Mention:
+    """The speaker's local mention; a relative pronoun refers to its antecedent's name."""
+    mention = mention_of(subject, conjuncts=True)
+    antecedent = _antecedent(subject)
+    if antecedent is not None:
+        # Up to the noun itself: "a staffer at the city hall" is a staffer, not the hall.
+        whole = mention_of(antecedent)
+        doc = antecedent.doc
+        mention.refers = Mention.of_span(doc[doc.char_span(whole.start, whole.start + 1,
+                                                            alignment_mode="expand").start
+                                             : antecedent.i + 1])
+    return mention
+
+
+def _antecedent(subject: Token) -> Token | None:
+    """The noun a relative "who" or "which" left as a subject stands for ("an architect who
+    said ...", "a staffer at the State Department who told his subordinates never to speak
+    of ..."), when the parser did not make its clause a relative one: the noun right before
+    it (or before a comma after it), or ``None``."""
+    if subject.lower_ not in {"who", "which"} or subject.i == 0:
+        return None
+    before = subject.doc[subject.i - 1]
+    if before.text == "," and before.i > 0:
+        before = subject.doc[before.i - 1]
+    if before.pos_ in {"NOUN", "PROPN"}:
+        while before.dep_ in {"compound", "flat"} and before.head.i > before.i:
+            before = before.head
+        # "a tech staffer at the State Department who told ...": the phrase's head noun.
+        while before.dep_ == "pobj" and before.head.dep_ == "prep" and \
+                before.head.head.pos_ in {"NOUN", "PROPN"}:
+            before = before.head.head
+        return before
     return None
 
 
@@ -625,7 +662,7 @@ def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,
         cue_text = token.doc[token.i : out.i + 1].text
     return Frame(
         cue=token, cue_text=cue_text, cue_end=cue_end, lemma=entry.lemma, entry=entry,
-        speaker=mention_of(subject, conjuncts=True) if subject is not None else None,
+        speaker=_speaker_mention(subject) if subject is not None else None,
         addressee=addressee, channel=channel, content=content,
     )
 

@@ -712,11 +712,12 @@ def _emit(doc: Doc, attributions: list[_Attribution],
         speaker: dict[str, Any] | None = None
         mention = attribution.speaker
         if mention is not None:
-            entity = _lookup(entities, mention)
+            named = mention.refers or mention
+            entity = _lookup(entities, named)
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
             speaker = {"entity": entity["id"] if entity else None,
-                       "name": entity.get("name") if entity else mention.text,
+                       "name": entity.get("name") if entity else named.text,
                        "start": mention.start, "end": mention.end, "text": mention.text}
             if mention.pronoun and mention.text.lower() in _CONTINUE_PRONOUNS and (
                 (continues or (entity is None and entities is not None))
