@@ -227,11 +227,9 @@ def _speaker_mention(subject: Token) -> Mention:
     antecedent = _antecedent(subject)
     if antecedent is not None:
         # Up to the noun itself: "a staffer at the city hall" is a staffer, not the hall.
-        whole = mention_of(antecedent)
-        doc = antecedent.doc
-        mention.refers = Mention.of_span(doc[doc.char_span(whole.start, whole.start + 1,
-                                                            alignment_mode="expand").start
-                                             : antecedent.i + 1])
+        first = mention_of(antecedent).start
+        left = next(t.i for t in antecedent.subtree if t.idx >= first)
+        mention.refers = Mention.of_span(antecedent.doc[left : antecedent.i + 1])
     return mention
 
 
