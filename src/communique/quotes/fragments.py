@@ -54,7 +54,7 @@ def _argument_child(cue: Token, doc: Doc, start: int, end: int) -> Token | None:
             return None  # pieces of the fragment hang on different arguments
         found = child
     if found is None or found.i <= cue.i or not _is_argument(found) or found.dep_ == "ccomp":
-        # A complement clause is the frame's reported clause already (``cues._clause_span``
+        # A complement clause is the frame's reported clause already (``clauses.clause_span``
         # stops it at a second statement: "says he'd ... and tells the crowd ...").
         return None
     return found
@@ -128,7 +128,7 @@ def argument_phrase(cue: Token, passages: Sequence[tuple[int, int]]) -> tuple[in
         if child.dep_ == "advcl" and child.lemma_.lower() not in cues and not any(
                 m.dep_ == "mark" and m.lower_ in _SETTING_MARKS for m in child.children):
             # "called Horgos "a mistake" because so few people live there": the reason the
-            # parser hangs on the cue is part of the statement (as in ``cues._with_trailer``);
+            # parser hangs on the cue is part of the statement (as in ``clauses._with_trailer``);
             # a participle of another cue ("..., saying ...") is a statement of its own, and
             # a time clause ("chanting "..." after the union failed to ...") the reporter's.
             hi_child = child
