@@ -245,3 +245,13 @@ def test_two_word_slogan_after_a_colon_clause(quotes_of: QuotesOf) -> None:
 
 def test_one_word_title_after_a_colon_is_no_quotation(quotes_of: QuotesOf) -> None:
     assert quotes_of('The ad is titled: "Scam."') == []
+
+
+def test_passage_opening_the_next_sentence_goes_on_with_the_statement(
+        quotes_of: QuotesOf) -> None:
+    text = ('"On roads and schools there is no left or right; there is just one budget," he said. '
+            '"There have been some critics, [but] most mayors are in support" of the evidence '
+            "behind the decision to build the new dams across the northern river valley.")
+    [q] = quotes_of(text)
+    assert len(q["parts"]) == 2
+    assert q["text"].endswith("most mayors are in support")

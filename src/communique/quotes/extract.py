@@ -74,6 +74,9 @@ _TRAILER = re.compile(r"\s*(?:[(—–]|(?:as(?!\s+to\b)|while|which|when(?!\s+i
 _ASIDE = re.compile(r"\s+-{1,2}\s|\s*[—–―]|,\s+(?:which|where|who|whom|whose)\b")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
 _SPEAKER_CARRY_PARAGRAPHS = 1
+# A passage opening the sentence after an attributed quotation continues it from this many
+# words on; shorter ones are labels ("Trump"-style scare quotes) until measured otherwise.
+_OPENING_WORDS = 4
 _NEAR_OBJECT_WORDS = 4
 # At most this many tokens of the cue's own phrases between a cue and the quotation it
 # introduces with a comma or colon.
@@ -385,6 +388,15 @@ def _whole_sentence(q: QuoteMarks, index: DocIndex) -> bool:
         index.text[q.end - 1 : q.end] in {".", "?", "!"}
 
 
+def _opens_sentence(q: QuoteMarks, index: DocIndex) -> bool:
+    """Whether a passage of at least ``_OPENING_WORDS`` words opens its sentence, which goes
+    on after it (""A," he said. "There have been some deniers, [but] 97 percent ... are in
+    support" of the evidence ...": more of the statement, not a scare quote)."""
+    sent = index.sents[index.sentence(q.open_at)]
+    return not index.text[sent.start_char : q.open_at].strip() and \
+        words(" ".join(index.text[s:e] for s, e in q.parts)) >= _OPENING_WORDS
+
+
 def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
     """Whether a passage is a statement of its own: it fills its sentence, or it is one or
     more whole sentences by its punctuation (it opens a sentence and ends in ".", "?" or "!"),
@@ -529,7 +541,8 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if colon is not None:
             last = direct(q, colon)
             continue
-        if last is not None and last.quotes and (q.repaired or _whole_sentence(q, index)) and \
+        if last is not None and last.quotes and (q.repaired or _whole_sentence(q, index)
+                                                 or _opens_sentence(q, index)) and \
                 _continues(doc, last, q, index):
             # ""A," said Baron. "B ..." with B left open at the paragraph's end, ""They sue,"
             # he said. "Everybody sues, right?"" with B too short to stand alone: the
