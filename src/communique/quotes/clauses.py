@@ -15,7 +15,8 @@ from communique.quotes.fragments import before_adjunct
 from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, lexicon
 from communique.quotes.marks import OPENING_TOKENS
 
-_SUBJECTS = frozenset({"nsubj", "csubj"})
+# Dependency labels of a clause's subject (the speaker, for a cue verb).
+SUBJECTS = frozenset({"nsubj", "csubj"})
 
 
 def clause_span(token: Token) -> tuple[int, int]:
@@ -59,7 +60,7 @@ def _after_time(head: Token, left: int, right: int) -> int:
     for child in head.lefts:
         if child.left_edge.i == left and child.dep_ in {"npadvmod", "advmod", "prep"} and \
                 child.ent_type_ in {"DATE", "TIME"}:
-            subject = next((c for c in head.lefts if c.dep_ in _SUBJECTS), None)
+            subject = next((c for c in head.lefts if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.left_edge.i == child.right_edge.i + 1:
                 return subject.left_edge.i
     return left

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.arguments import put_it, quoted_argument, quoted_predicate
-from communique.quotes.clauses import clause_span, clip, reported_content
+from communique.quotes.clauses import SUBJECTS, clause_span, clip, reported_content
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
 
-_SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
 # Dependents that are not part of a speaker's mention: "Gabuev, director of ...", "who ...".
 _NOT_MENTION = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj"})
@@ -107,14 +106,24 @@ class Frame:
                    content=content)
 
 
-def mention_of(head: Token, conjuncts: bool = False) -> Mention:
-    """The noun phrase headed by ``head`` without appositions or relative clauses; with
-    ``conjuncts``, coordinated names are kept ("China and Russia said")."""
+def _mention_left(head: Token) -> int:
+    """First token of the noun phrase headed by ``head``: its modifiers, not a punctuation
+    mark or space, nor what ``_NOT_MENTION`` leaves out."""
     left = head.i
     for child in head.lefts:
         if child.dep_ in _NOT_MENTION:
             continue
         left = min(left, child.left_edge.i)
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return left
+
+
+def mention_of(head: Token, conjuncts: bool = False) -> Mention:
+    """The noun phrase headed by ``head`` without appositions or relative clauses; with
+    ``conjuncts``, coordinated names are kept ("China and Russia said")."""
+    left = _mention_left(head)
     right = head.i
     for child in head.rights:
         if child.dep_ in {"prep", "compound", "flat", "case", "poss"} or (
@@ -122,8 +131,6 @@ def mention_of(head: Token, conjuncts: bool = False) -> Mention:
         ):
             right = max(right, child.right_edge.i)
     doc = head.doc
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or (
             doc[right].dep_ == "case" and right == head.right_edge.i)):
         right -= 1  # "Podliska's claim that ...": the owner is "Podliska"
@@ -190,7 +197,7 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb for conjuncts and
     participles ("..., adding that", "went on to say"), or the antecedent of a relative."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
@@ -208,7 +215,7 @@ def _subject(verb: Token) -> Token | None:
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
             for child in node.children:
-                if child.dep_ in _SUBJECTS or (child.dep_ == "nsubjpass"
+                if child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass"
                                                and node.lemma_.lower() == "quote"):
                     return child  # "X was quoted as saying"
     return None
@@ -220,9 +227,8 @@ def _speaker_mention(subject: Token) -> Mention:
     antecedent = _antecedent(subject)
     if antecedent is not None:
         # Up to the noun itself: "a staffer at the city hall" is a staffer, not the hall.
-        first = mention_of(antecedent).start
-        left = next(t.i for t in antecedent.subtree if t.idx >= first)
-        mention.refers = Mention.of_span(antecedent.doc[left : antecedent.i + 1])
+        mention.refers = Mention.of_span(
+            antecedent.doc[_mention_left(antecedent) : antecedent.i + 1])
     return mention
 
 

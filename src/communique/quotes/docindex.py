@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -16,6 +17,11 @@ _WORD = re.compile(r"\w+")
 def words(text: str) -> int:
     """Number of word tokens (``\\w+``) in ``text``: the unit of every length threshold."""
     return len(_WORD.findall(text))
+
+
+def passage_words(text: str, parts: Sequence[tuple[int, int]]) -> int:
+    """Words inside a quoted passage's content ``parts`` (character ranges of ``text``)."""
+    return words(" ".join(text[s:e] for s, e in parts))
 
 
 # Fewest words outside the quotation marks for a statement to be more than its quotations

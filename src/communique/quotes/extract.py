@@ -44,7 +44,13 @@ from communique.quotes.cues import (
     frames_for_sentence,
     token_quoted_set,
 )
-from communique.quotes.docindex import MIXED_MIN_OUTSIDE, DocIndex, words, words_outside
+from communique.quotes.docindex import (
+    MIXED_MIN_OUTSIDE,
+    DocIndex,
+    passage_words,
+    words,
+    words_outside,
+)
 from communique.quotes.fragments import argument_phrase
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import QuoteMarks, find_quote_marks
@@ -379,22 +385,24 @@ def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribut
     return out
 
 
+def _at_sentence_start(q: QuoteMarks, index: DocIndex) -> bool:
+    """Whether nothing but space precedes the passage's opening mark in its sentence."""
+    sent = index.sents[index.sentence(q.open_at)]
+    return not index.text[sent.start_char : q.open_at].strip()
+
+
 def _whole_sentence(q: QuoteMarks, index: DocIndex) -> bool:
     """Whether a passage opens its sentence and ends with the sentence's punctuation, however
     short ("Everybody sues, right?"); a fragment inside running text ("introducing Clinton as
     a "global leader ..."") is not."""
-    sent = index.sents[index.sentence(q.open_at)]
-    return not index.text[sent.start_char : q.open_at].strip() and \
-        index.text[q.end - 1 : q.end] in {".", "?", "!"}
+    return _at_sentence_start(q, index) and index.text[q.end - 1 : q.end] in {".", "?", "!"}
 
 
 def _opens_sentence(q: QuoteMarks, index: DocIndex) -> bool:
     """Whether a passage of at least ``_OPENING_WORDS`` words opens its sentence, which goes
     on after it (""A," he said. "There have been some deniers, [but] 97 percent ... are in
     support" of the evidence ...": more of the statement, not a scare quote)."""
-    sent = index.sents[index.sentence(q.open_at)]
-    return not index.text[sent.start_char : q.open_at].strip() and \
-        words(" ".join(index.text[s:e] for s, e in q.parts)) >= _OPENING_WORDS
+    return _at_sentence_start(q, index) and passage_words(index.text, q.parts) >= _OPENING_WORDS
 
 
 def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
@@ -402,7 +410,7 @@ def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
     more whole sentences by its punctuation (it opens a sentence and ends in ".", "?" or "!"),
     which survives the parser running the sentence on ("...Hispanics!"Former ...")."""
     text = index.text
-    if words(" ".join(text[s:e] for s, e in q.parts)) < _MIN_CUELESS_WORDS:
+    if passage_words(text, q.parts) < _MIN_CUELESS_WORDS:
         return False
     lead = text[index.paragraphs[index.paragraph(q.open_at)][0] : q.open_at].rstrip()
     if (not lead or lead[-1] in ".?!:") and text[q.end - 1 : q.end] in {".", "?", "!"}:
@@ -411,7 +419,7 @@ def _fills_sentence(doc: Doc, q: QuoteMarks, index: DocIndex) -> bool:
     span_chars = index.sents[s1].end_char - index.sents[s0].start_char
     quoted = sum(e - s for s, e in q.parts)
     return span_chars > 0 and quoted / span_chars >= _FILL_SHARE and \
-        words(" ".join(index.text[s:e] for s, e in q.parts)) >= _MIN_CUELESS_WORDS
+        passage_words(index.text, q.parts) >= _MIN_CUELESS_WORDS
 
 
 _LEAD_SKIP = frozenset({"that", "and", "to", "on", "in", "at", "this", "week", "monday", "tuesday",

@@ -81,9 +81,9 @@ def before_adjunct(doc: Doc, lo: int, right: int) -> int:
     if after.dep_ == "prep" and after.lower_ in ADJUNCT_PREPS:
         # Only a time or a medium: "... "an historic step forward" in global efforts to ..."
         # and "... "the pearl" on the Silk Road ..." go on with the predicate.
-        obj = next((g for g in after.children if g.dep_ == "pobj"), None)
         if after.lower_ == "during":
             return close + 1  # always a time: "... "crazy system" during a campaign stop"
+        obj = next((g for g in after.children if g.dep_ == "pobj"), None)
         if obj is not None and (obj.ent_type_ in {"DATE", "TIME"} or
                                 obj.lemma_.lower() in lexicon().channel_nouns):
             return close + 1

@@ -12,15 +12,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from communique.quotes.cues import Frame, Mention, mention_of
-from communique.quotes.docindex import DocIndex, words
+from communique.quotes.docindex import DocIndex, passage_words, words
 from communique.quotes.marks import QuoteMarks
 
 _TITLE_WORDS = 5
 _TITLE_LEAD = re.compile(r"(?:\b(?:on|in|at)|\w['’]s)\s*$")
-# A quotation introduced by a cue-less clause and a colon needs this many words: shorter ones
-# are labels and titles ("titled: "Scam.""). PolNeAR train (840 docs): 2 rather than 3 words
-# gained a two-word slogan ("had one message: "Dump Trump."") and lost nothing.
-_MIN_COLON_WORDS = 2
+# A quotation attributed by a cue-less rule (a clause and a colon, a bare closing clause, a
+# dash signature, a signed pull quote) needs this many words: shorter ones are labels and
+# titles ("titled: "Scam.""). PolNeAR train (840 docs): 2 rather than 3 words, for all four
+# rules at once, gained a two-word slogan ("had one message: "Dump Trump."") and lost nothing.
+_MIN_PASSAGE_WORDS = 2
 # A clause closing a quotation's sentence without a cue verb ("Hannity started.") is its
 # attribution when it has at most this many words.
 _TAIL_WORDS = 5
@@ -53,8 +54,8 @@ def colon_clause(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
     "..."" (PolNeAR train annotates the colon itself as the cue 28 times). The clause's
     subject is the speaker; the verb stands as the cue."""
     lead = index.text[: q.open_at].rstrip()
-    if not lead.endswith(":") or words(" ".join(index.text[s:e] for s, e in q.parts)) < \
-            _MIN_COLON_WORDS:
+    if not lead.endswith(":") or passage_words(index.text, q.parts) < \
+            _MIN_PASSAGE_WORDS:
         return None
     colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
     if colon is None:
@@ -121,7 +122,7 @@ def tail_clause(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
         return None  # '..."Later the council ...': a new sentence run on to the mark
     stop = text.find(".", q.outer_end, q.outer_end + 60)
     if stop < 0 or "\n" in text[q.outer_end : stop] or \
-            words(" ".join(text[s:e] for s, e in q.parts)) < _MIN_COLON_WORDS:
+            passage_words(text, q.parts) < _MIN_PASSAGE_WORDS:
         return None
     tail = doc.char_span(q.outer_end, stop, alignment_mode="contract")
     if tail is None:
@@ -147,7 +148,7 @@ def dash_signature(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
         return None  # a fragment in running text ('insisted he was "..." --Byline.')
     match = _SIGNATURE.match(index.text, q.outer_end) or \
         _SIGNATURE_LINE.match(index.text, q.outer_end)
-    if match is None or words(" ".join(index.text[s:e] for s, e in q.parts)) < _MIN_COLON_WORDS:
+    if match is None or passage_words(index.text, q.parts) < _MIN_PASSAGE_WORDS:
         return None
     start, end = match.start(1), match.end(1)
     while end > start and index.text[end - 1].isspace():
@@ -190,7 +191,7 @@ def signature_inside(doc: Doc, q: QuoteMarks, index: DocIndex) -> Frame | None:
         return None
     if not any(t.pos_ == "PROPN" for t in span) or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
-    if words(" ".join(text[s:e] for s, e in q.parts)) < _MIN_COLON_WORDS:
+    if passage_words(text, q.parts) < _MIN_PASSAGE_WORDS:
         return None
     comma = text.find(",", lo, end)
     name = doc.char_span(lo, comma if comma > 0 else end, alignment_mode="expand")
