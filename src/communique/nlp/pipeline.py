@@ -56,6 +56,7 @@ def load_pipeline(model: str | None = None) -> Language:
     import spacy
 
     from communique.nlp import components
+    from communique.nlp.dashes import read_unseen_dashes
     from communique.nlp.lemmas import cache_lemmas
 
     name = resolve_model_name(model)
@@ -64,6 +65,7 @@ def load_pipeline(model: str | None = None) -> Language:
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy could not load {name!r}: {exc}") from exc
     cache_lemmas(nlp)
+    read_unseen_dashes(nlp)
     components.add_components(nlp)
     return nlp
 
