@@ -255,3 +255,12 @@ def test_passage_opening_the_next_sentence_goes_on_with_the_statement(
     [q] = quotes_of(text)
     assert len(q["parts"]) == 2
     assert q["text"].endswith("most mayors are in support")
+
+
+def test_cue_introducing_with_a_colon_inside_another_statement_is_the_speaker(
+        quotes_of: QuotesOf) -> None:
+    text = ("She said that experts had found her plan sound, to which the governor "
+            'interjected: "It is just not true."')
+    q = next(q for q in quotes_of(text) if q["text"] == "It is just not true.")
+    assert q["speaker"]["text"] == "the governor"
+    assert q["cue"]["lemma"] == "interject"

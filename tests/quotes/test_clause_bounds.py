@@ -77,8 +77,18 @@ def test_second_quoted_predicate_on_the_object(quotes_of: QuotesOf) -> None:
 
 def test_according_to_phrase_misparsed_as_swallowing_the_statement(
         quotes_of: QuotesOf) -> None:
-    # The small English model makes "the bill reeks" an apposition of the name.
-    text = 'According to radio host Bill Ward, the bill reeks of "fear" and panic.'
+    # The small English model makes "the plan smacks" an apposition of the name.
+    text = 'According to farm-state senator Joan Ellis, the plan smacks of "panic" and haste.'
+    [q] = quotes_of(text)
+    assert q["text"] == 'the plan smacks of "panic" and haste'
+    assert q["speaker"]["name"] == "Joan Ellis"
+
+
+def test_according_to_phrase_swallowing_the_statement_before_a_paragraph_break(
+        quotes_of: QuotesOf) -> None:
+    # The paragraph break joins the sentence as a whitespace token after the full stop.
+    text = ('According to radio host Bill Ward, the bill reeks of "fear" and panic.\n\n'
+            "The vote is on Monday.")
     [q] = quotes_of(text)
     assert q["text"] == 'the bill reeks of "fear" and panic'
     assert q["speaker"]["name"] == "Bill Ward"
@@ -114,3 +124,29 @@ def test_during_phrase_after_a_quoted_predicate_is_the_reporters(quotes_of: Quot
             "campaign stop in Dayton, Ohio, for her party.")
     [q] = quotes_of(text)
     assert q["text"] == "the new budget as a “reckless gamble”"
+
+
+def test_conditional_inside_the_statement_keeps_its_if(quotes_of: QuotesOf) -> None:
+    text = 'The mayor said that if the council refuses, "we will take it to the voters."'
+    [q] = quotes_of(text)
+    assert q["text"] == 'if the council refuses, "we will take it to the voters."'
+
+
+def test_mixed_statement_ending_in_a_quotation_keeps_its_closing_mark(
+        quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The mayor said the plan was "dead on arrival."')
+    assert q["text"] == 'the plan was "dead on arrival."'
+
+
+def test_verb_coordinated_in_the_statements_tense_goes_on_with_it(quotes_of: QuotesOf) -> None:
+    # "have been" agrees with "polls", not with the past-tense cue the parser joined it to.
+    text = ('Sen. Ann Kerr told reporters that polls could be "way off," and have been '
+            "unreliable in past races.")
+    [q] = quotes_of(text)
+    assert q["text"] == 'polls could be "way off," and have been unreliable in past races'
+
+
+def test_verb_coordinated_in_the_cues_tense_is_the_reporters(quotes_of: QuotesOf) -> None:
+    text = 'The senator said the rule was "a mistake," but conceded that it would pass.'
+    first = quotes_of(text)[0]
+    assert first["text"] == 'the rule was "a mistake,"'

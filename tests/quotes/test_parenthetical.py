@@ -149,3 +149,14 @@ def test_as_x_put_it_is_a_speech_cue(quotes_of: QuotesOf) -> None:
     assert q["text"] == 'the market "has simply run out of buyers."'
     assert q["speaker"]["text"] == "one trader"
     assert quotes_of("To put it bluntly, the plan failed.") == []
+
+
+def test_verb_after_a_cue_clause_with_an_adjunct_is_the_statements(quotes_of: QuotesOf) -> None:
+    # The parser coordinates "were" with "explained"; it is the verb of "These workers".
+    text = ("These workers, the manager explained earlier in the hearing, were \u201cwell-paid,"
+            "\u201d making about $40,000 a year.")
+    [q] = quotes_of(text)
+    assert q["kind"] == "mixed"
+    assert q["text"] == ("These workers were \u201cwell-paid,\u201d making about $40,000 a "
+                         "year")
+    assert q["speaker"]["text"] == "the manager"

@@ -198,6 +198,48 @@ def test_according_to_with_a_speech_cue_inside_the_statement(quotes_of: QuotesOf
     assert q["text"].startswith("the figures appear in a notice")
 
 
+def test_according_to_keeps_the_statement_when_the_verb_inside_reports_nothing(
+        quotes_of: QuotesOf) -> None:
+    text = ('The minister met her Japanese counterpart "to review the security pact," '
+            "according to a ministry statement.")
+    q = _one(quotes_of(text))
+    assert q["cue"]["lemma"] == "according to"
+    assert q["text"] == ('The minister met her Japanese counterpart "to review the security '
+                         'pact,"')
+    assert q["speaker"]["text"] == "a ministry statement"
+
+
+def test_possessive_speaker_is_not_the_possessor(quotes_of: QuotesOf) -> None:
+    text = ("Senator Joan Ellis will vote against the bill, according to her aide.\n\n"
+            '"It was a long night," Ellis\u2019s spokesman said.\n\n'
+            '"We won," Joan Ellis said.')
+    aide, spokesman, ellis = quotes_of(text)
+    assert (aide["speaker"]["name"], aide["speaker"]["entity"]) == ("her aide", None)
+    assert spokesman["speaker"]["name"] == "Ellis\u2019s spokesman"
+    assert spokesman["speaker"]["entity"] is None
+    assert ellis["speaker"]["name"] == "Joan Ellis"
+
+
+def test_used_the_phrase_reports_the_quotation_alone(quotes_of: QuotesOf) -> None:
+    text = ('The governor has used the phrase "war on coal" in every speech this year.\n\n'
+            'A columnist coined the term "super commute" in 2019.')
+    used, coined = quotes_of(text)
+    assert (used["kind"], used["text"], used["speaker"]["text"]) == (
+        "direct", "war on coal", "The governor")
+    assert (coined["text"], coined["cue"]["lemma"]) == ("super commute", "coin")
+
+
+def test_wording_noun_without_a_quotation_is_no_statement(quotes_of: QuotesOf) -> None:
+    assert quotes_of("The governor has used the phrase often in her speeches.") == []
+
+
+def test_verbal_attack_verb_reports_its_object(quotes_of: QuotesOf) -> None:
+    text = 'The senator ripped the agency for its "shameful" handling of the floods.'
+    q = _one(quotes_of(text))
+    assert q["cue"]["lemma"] == "rip"
+    assert q["text"] == 'the agency for its "shameful" handling of the floods'
+
+
 def test_praise_verb_reports_its_object_and_reason(quotes_of: QuotesOf) -> None:
     text = 'The coach credited her players with keeping "the whole season alive" through it all.'
     q = _one(quotes_of(text))

@@ -35,6 +35,27 @@ def put_it(verb: Token) -> CueEntry | None:
     return CueEntry("put", "speech", frozenset({"needclause"}))
 
 
+# Nouns naming a stretch of words ("used the phrase "radical Islamic terrorism"").
+_WORDING_NOUNS = frozenset({"phrase", "term", "word", "expression", "label", "slogan",
+                            "moniker", "nickname", "epithet", "catchphrase"})
+# Verbs that put such words in the subject's mouth.
+_WORDING_VERBS = frozenset({"use", "coin", "invoke", "employ", "adopt", "utter"})
+
+
+def used_wording(verb: Token, quoted: set[int]) -> CueEntry | None:
+    """A speech cue for "X used the phrase "...""/"coined the term "..."": the quotation
+    the wording noun names is the subject's own words, though "use" reports nothing alone."""
+    if verb.lemma_.lower() not in _WORDING_VERBS or not quoted:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _WORDING_NOUNS or \
+            not any(t.i in quoted for t in obj.subtree):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return CueEntry(verb.lemma_.lower(), "speech", frozenset({"wording", "needclause"}))
+
+
 def quoted_predicate(verb: Token, quoted: set[int]) -> Token | None:
     """The quoted predicate a verb puts on its object ("admires Putin as a "strong leader"",
     "rated 32% of claims as "false"", "deemed him "well qualified""), or ``None``.

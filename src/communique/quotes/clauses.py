@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from communique.quotes.arguments import characterised, trim_right
 from communique.quotes.fragments import before_adjunct
 from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, lexicon
-from communique.quotes.marks import OPENING_TOKENS
+from communique.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS
 
 # Dependency labels of a clause's subject (the speaker, for a cue verb).
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -23,8 +23,11 @@ def clause_span(token: Token) -> tuple[int, int]:
     """Token range of a complement clause without its leading "that"/"whether" or punctuation."""
     left, right = token.left_edge.i, token.right_edge.i
     doc = token.doc
+    # Only the clause's own complementizer goes: in "said that if the council refuses, "we
+    # will ..."" the "if" belongs to the conditional inside the statement.
     while left < right and ((doc[left].dep_ == "mark" and doc[left].lower_ in {"that", "whether",
-                                                                              "if"})
+                                                                              "if"}
+                             and (doc[left].head.i == token.i or doc[left].lower_ == "that"))
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
     left = _after_time(token, left, right)
@@ -74,13 +77,34 @@ def _with_trailer(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[in
     lo, hi = span
     cues = lexicon().cues
     for child in verb.rights:
-        if child.i <= clause.i or child.dep_ != "advcl":
+        if child.i <= clause.i or child.dep_ not in {"advcl", "conj"}:
             continue
         gap = verb.doc[hi : child.left_edge.i]
-        if child.lemma_.lower() in cues or not all(t.is_punct or t.is_space for t in gap):
+        if child.lemma_.lower() in cues or not all(t.is_punct or t.is_space or t.dep_ == "cc"
+                                                   for t in gap):
+            break
+        if child.dep_ == "conj" and not _statement_verb(verb, child):
             break
         hi = trim_right(verb.doc, child.right_edge.i) + 1
     return lo, hi
+
+
+def _statement_verb(cue: Token, conj: Token) -> bool:
+    """Whether a verb the parser coordinated with the cue is the reported clause's own
+    ("told reporters that polls could be "way off," and have been unreliable"): it has no
+    subject of its own and its finite form is not the cue's, so it agrees with the clause."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children):
+        return False
+    finite = next((a.tag_ for a in conj.children if a.dep_ in {"aux", "auxpass"}), conj.tag_)
+    return agrees_with_statement(cue, finite)
+
+
+def agrees_with_statement(cue: Token, finite_tag: str) -> bool:
+    """Whether a finite verb after a past-tense cue is in the present or a modal, so that it
+    belongs to the reported clause, not to the reporter's narration in the cue's tense. Only
+    the past-tense cue is read: a present cue ("says ... but conceded ...") mixes tenses in
+    the reporter's own sentence."""
+    return cue.tag_ == "VBD" and finite_tag in {"VBP", "VBZ", "MD"}
 
 
 def clip(content: tuple[int, int], verb: Token, subject: Token | None) -> tuple[int, int] | None:
@@ -131,6 +155,8 @@ def reported_content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
         if after and not (child.i < verb.i and _opens_quotation(child)):
             child = after[0]
         return _with_trailer(verb, child, clause_span(child))
+    if "wording" in entry.flags:
+        return _named_wording(verb)
     if "tocomp" in entry.flags:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -189,3 +215,21 @@ def _object_span(verb: Token, obj: Token) -> tuple[int, int]:
             break
         hi = trim_right(doc, child.right_edge.i) + 1
     return lo, before_adjunct(doc, lo, hi - 1)
+
+
+def _named_wording(verb: Token) -> tuple[int, int] | None:
+    """The quotation a wording object names ("used the phrase "radical Islamic terrorism""):
+    from its opening mark to the next closing one."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    subtree = [t for t in obj.subtree if t.i > obj.i]
+    opening = next((t.i for t in subtree if t.text in OPENING_TOKENS), None)
+    if opening is None:
+        return None
+    # The closing mark may hang on the verb: it is looked for up to the token after the
+    # object's last word.
+    doc = verb.doc
+    closing = next((i for i in range(opening + 2, min(obj.right_edge.i + 2, len(doc)))
+                    if doc[i].text in CLOSING_TOKENS), None)
+    return (opening + 1, closing) if closing is not None else None

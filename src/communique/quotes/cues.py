@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.quotes.arguments import put_it, quoted_argument, quoted_predicate
+from communique.quotes.arguments import put_it, quoted_argument, quoted_predicate, used_wording
 from communique.quotes.clauses import SUBJECTS, clause_span, clip, reported_content
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
 
@@ -306,10 +306,12 @@ def _according(token: Token, lex: Lexicon) -> tuple[Span, Span] | None:
         return None
     end = pobj.right_edge.i
     sent = token.sent
-    if end >= sent.end - 2 and not any(t.is_alpha for t in token.doc[sent.start : token.i]):
-        # "According to talk radio host Rush Limbaugh, the move reeks of "fear"": a phrase
+    last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=sent.end - 1)
+    if end >= last and not any(t.is_alpha for t in token.doc[sent.start : token.i]):
+        # "According to farm-state senator Joan Ellis, the plan smacks of "panic"": a phrase
         # opening the sentence and running to its end swallowed the statement (the parser
-        # made it an apposition); the statement starts after the last comma.
+        # made it an apposition); the statement starts after the last comma. The end is the
+        # last word, not the last token: a paragraph break or closing quote mark may follow.
         commas = [t.i for t in token.doc[pobj.i + 1 : end] if t.text == ","]
         if commas and end - commas[-1] >= 3:
             end = commas[-1] - 1
@@ -348,8 +350,8 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
             if noun_frame is not None:
                 frames.append(noun_frame)
             continue
-        entry = lex.cues.get(token.lemma_.lower()) or _quoting_verb(token, quoted) or \
-            put_it(token)
+        entry = lex.cues.get(token.lemma_.lower()) or used_wording(token, quoted) or \
+            _quoting_verb(token, quoted) or put_it(token)
         if entry is None or token.pos_ != "VERB" or (
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
@@ -361,7 +363,12 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
         # A speech cue embedded in the statement ("According to X, it appears that ... a tweet
         # Labott posted ...") does not make "according to" a mere channel. PolNeAR train (840
         # docs): +5 quoted attributions, all-attribution recall 0.5360 -> 0.5376.
-        if any(f.cls == "speech" and f.cue.dep_ not in _EMBEDDED for f in frames):
+        # A cue that reports nothing and may not claim a quotation near it ("Carter spoke
+        # with his counterpart "to discuss ...," according to a readout") leaves the
+        # statement to "according to".
+        if any(f.cls == "speech" and f.cue.dep_ not in _EMBEDDED and (
+                f.content is not None or f.entry is None or "needclause" not in f.entry.flags)
+               for f in frames):
             # "Lavrov told Xi, according to Russian news agencies": the outlet is the channel.
             if outlet:
                 for frame in frames:
@@ -647,8 +654,9 @@ def _according_content(sent: Span, phrase: Span) -> tuple[int, int] | None:
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
+    while hi > lo and ((doc[hi - 1].is_punct and doc[hi - 1].text not in "\"”’'")
+                       or doc[hi - 1].is_space):
+        hi -= 1  # a closing quotation mark stays, as in every other reported clause
     return (lo, hi) if hi - lo >= 3 else None
 
 

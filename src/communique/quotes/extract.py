@@ -171,6 +171,13 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
         candidates.extend(frames_by_sent[s])
     # 1. the passage lies in a frame's reported clause; the outermost clause wins ("X agreed
     # to maintain "close exchanges", the readout said" belongs to the readout).
+    for frame in candidates:
+        # "She said that experts ..., to which O'Malley interjected: "It's just not true."": a
+        # cue that introduces the passage with a colon is its speaker's, however far the
+        # outer clause reaches.
+        if _governs(frame) and frame.cue_end <= q.open_at and \
+                index.text[frame.cue_end : q.open_at].strip() == ":":
+            return frame, "before"
     governing: list[tuple[int, Frame]] = []
     for frame in candidates:
         if frame.content is None:
@@ -592,8 +599,10 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 attribution.parts = around
                 continue
         content = _char_span(doc, governing.content) if governing.content is not None else None
-        # "According to" has no argument phrase: its object is the speaker.
-        phrase = None if governing.according else \
+        # "According to" has no argument phrase: its object is the speaker; "used the phrase
+        # "..."" reports the quotation alone.
+        phrase = None if governing.according or (
+            governing.entry is not None and "wording" in governing.entry.flags) else \
             argument_phrase(governing.cue, [(q.start, q.end) for q in attribution.quotes])
         if phrase is not None and (content is None or (
                 phrase[0] <= content[0] and content[1] <= phrase[1])):
@@ -671,6 +680,9 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 # cue as its complement): a statement never holds its own cue; keep the
                 # quotation alone.
                 continue
+            for q in attribution.quotes:
+                if q.start < end < q.outer_end:
+                    end = q.outer_end  # 'was "dead on arrival."': keep the closing mark
             attribution.kind = "mixed"
             attribution.parts = [(start, end)]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
@@ -712,10 +724,23 @@ def _reported_kind(parts: list[tuple[int, int]], passages: list[QuoteMarks]) -> 
     return "indirect"
 
 
-def _lookup(entities: Sequence[dict[str, Any]] | None, mention: Mention) -> dict[str, Any] | None:
+def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+            mention: Mention) -> dict[str, Any] | None:
+    """The entity a speaker or addressee mention stands for. A possessor inside the mention
+    names someone else: "her aide" and "Carter's press secretary" are not the entity of "her"
+    or "Carter", so the lookup starts after the possessor."""
     if not entities:
         return None
-    return entity_for_span(entities, mention.start, mention.end, mention.head)
+    start = mention.start
+    head = doc.char_span(*mention.head, alignment_mode="expand")
+    if head is not None:
+        for child in head.root.children:
+            if child.dep_ == "poss" and child.idx >= mention.start:
+                after = child.right_edge.i + 1
+                while after < head.root.i and doc[after].dep_ == "case":
+                    after += 1
+                start = max(start, doc[after].idx)
+    return entity_for_span(entities, start, mention.end, mention.head)
 
 
 def _emit(doc: Doc, attributions: list[_Attribution],
@@ -734,7 +759,7 @@ def _emit(doc: Doc, attributions: list[_Attribution],
         mention = attribution.speaker
         if mention is not None:
             named = mention.refers or mention
-            entity = _lookup(entities, named)
+            entity = _lookup(doc, entities, named)
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
             speaker = {"entity": entity["id"] if entity else None,
@@ -768,7 +793,7 @@ def _emit(doc: Doc, attributions: list[_Attribution],
                    "lemma": text[b_start:b_end]}
         addressee: dict[str, Any] | None = None
         if frame is not None and frame.addressee is not None:
-            entity = _lookup(entities, frame.addressee)
+            entity = _lookup(doc, entities, frame.addressee)
             addressee = {"entity": entity["id"] if entity else None,
                          "name": entity.get("name") if entity else frame.addressee.text,
                          "text": frame.addressee.text}

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.quotes.clauses import agrees_with_statement
 from communique.quotes.cues import Frame
 from communique.quotes.docindex import MIXED_MIN_OUTSIDE, DocIndex, words_outside
 from communique.quotes.marks import CLOSING_TOKENS, QuoteMarks
@@ -177,11 +178,18 @@ def _opens_clause(rest: Span) -> bool:
         for t in rest)
 
 
-def _right_part(doc: Doc, frame: Frame, sent: Span, after: int) -> tuple[int, int] | None:
+def _right_part(doc: Doc, frame: Frame, sent: Span, after: int,
+                kind: str) -> tuple[int, int] | None:
     """The text after the cue clause, up to a verb coordinated with the cue ("..., wrote
-    X, "...," and shared a link")."""
+    X, "...," and shared a link"). The verb the text opens with (``kind`` "verb") is the
+    statement's own, even where the parser coordinated it with the cue ("These workers, the
+    manager explained earlier in the hearing, were "well-paid"")."""
     end = sent.end
+    opening = next((t.i for t in doc[after : sent.end] if t.pos_ in {"VERB", "AUX"}), None) \
+        if kind == "verb" else None
     for t in doc[after : sent.end]:
+        if t.i == opening:
+            continue
         if t.head.i == frame.cue.i and t.dep_ in {"conj", "cc", "advcl", "parataxis"}:
             end = t.i
             break
@@ -276,7 +284,7 @@ def aside_statement(doc: Doc, frame: Frame, quotes: Sequence[QuoteMarks],
             # "He laughed and said, "We'll see."": a clause before a cue that a quotation
             # follows is the reporter's.
             left = _trimmed(doc, start, lo)
-    right = _right_part(doc, frame, sent, end) if kind is not None else None
+    right = _right_part(doc, frame, sent, end, kind) if kind is not None else None
     parts = [p for p in (left, right) if p is not None]
     if not parts:
         return None
@@ -325,7 +333,10 @@ def reporter_resumes(doc: Doc, offset: int, cue: Token | None = None) -> bool:
         return cue is None or not (head.i != cue.i and head.i > cue.i and cue.is_ancestor(head)
                                    and head.pos_ in {"VERB", "AUX"})
     if first.lower_ in _CONJUNCTIONS:
-        return len(rest) > 1 and rest[1].pos_ in {"VERB", "AUX"}
+        # "told ... "way off," and have been unreliable": a present verb after a past cue
+        # agrees with the statement's subject, not the speaker.
+        return len(rest) > 1 and rest[1].pos_ in {"VERB", "AUX"} and not (
+            cue is not None and agrees_with_statement(cue, rest[1].tag_))
     return first.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
 
 
