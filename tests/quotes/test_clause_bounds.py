@@ -150,3 +150,10 @@ def test_verb_coordinated_in_the_cues_tense_is_the_reporters(quotes_of: QuotesOf
     text = 'The senator said the rule was "a mistake," but conceded that it would pass.'
     first = quotes_of(text)[0]
     assert first["text"] == 'the rule was "a mistake,"'
+
+
+def test_second_that_clause_joined_to_the_cue_is_more_of_the_statement(
+        quotes_of: QuotesOf) -> None:
+    [q] = quotes_of("The mayor said the plan was fair, but that it needed more money.")
+    assert q["text"] == "the plan was fair, but that it needed more money"
+

@@ -16,3 +16,12 @@ def test_lexicon_has_speech_and_belief_cues() -> None:
     assert {"AFP", "CCTV", "RIA Novosti", "Foreign Policy"} <= lex.outlets
     assert "statement" in lex.channel_nouns
     assert lexicon() is lex  # cached: the files are read once
+
+
+def test_noun_and_adjective_cues_never_claim_a_nearby_quotation() -> None:
+    lex = lexicon()
+    assert lex.noun_cues["claim"].cls == "speech"
+    assert lex.adjective_cues["confident"].cls == "belief"
+    assert lex.adjective_cues["adamant"].cls == "speech"
+    assert all("needclause" in entry.flags for entry in
+               [*lex.noun_cues.values(), *lex.adjective_cues.values()])

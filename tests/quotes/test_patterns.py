@@ -240,6 +240,33 @@ def test_verbal_attack_verb_reports_its_object(quotes_of: QuotesOf) -> None:
     assert q["text"] == 'the agency for its "shameful" handling of the floods'
 
 
+def test_to_x_opening_a_sentence_gives_x_view(quotes_of: QuotesOf) -> None:
+    text = ('To Sharp, the senator is the "kind-hearted" man who saved her farm in 1986.\n\n'
+            "To many, the council is a hero of the flood.\n\n"
+            "To date, no charges have been filed.")
+    sharp, many = quotes_of(text)
+    assert (sharp["kind"], sharp["speaker"]["text"]) == ("mixed", "Sharp")
+    assert sharp["text"] == 'the senator is the "kind-hearted" man who saved her farm in 1986'
+    assert (many["kind"], many["text"]) == ("belief", "the council is a hero of the flood")
+
+
+def test_predicate_adjective_with_a_clause_is_a_belief(quotes_of: QuotesOf) -> None:
+    text = ("The governor is confident that the dam will hold.\n\n"
+            "Aides were worried the vote would slip.\n\n"
+            'The mayor was adamant that the bridge "will reopen in May."')
+    confident, worried, adamant = quotes_of(text)
+    assert (confident["kind"], confident["text"]) == ("belief", "the dam will hold")
+    assert confident["speaker"]["text"] == "The governor"
+    assert (worried["text"], worried["speaker"]["text"]) == ("the vote would slip", "Aides")
+    assert adamant["text"] == 'the bridge "will reopen in May."'
+
+
+def test_predicate_adjective_without_a_clause_or_holder_is_nothing(
+        quotes_of: QuotesOf) -> None:
+    text = "It is clear that the plan failed.\n\nThe senator is concerned about the plan."
+    assert quotes_of(text) == []
+
+
 def test_praise_verb_reports_its_object_and_reason(quotes_of: QuotesOf) -> None:
     text = 'The coach credited her players with keeping "the whole season alive" through it all.'
     q = _one(quotes_of(text))

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.quotes.arguments import put_it, quoted_argument, quoted_predicate, used_wording
+from communique.quotes.arguments import (
+    point_of_view,
+    put_it,
+    quoted_argument,
+    quoted_predicate,
+    used_wording,
+)
 from communique.quotes.clauses import SUBJECTS, clause_span, clip, reported_content
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
 
@@ -294,6 +300,10 @@ def _preposition_channel(verb: Token, lex: Lexicon) -> Channel | None:
     return None
 
 
+# "To X, ...": the holder's view, a belief that claims no quotation it does not contain.
+_VIEW = CueEntry("to", "belief", frozenset({"needclause"}))
+
+
 def _according(token: Token, lex: Lexicon) -> tuple[Span, Span] | None:
     """("according to" phrase, its object) when ``token`` is "according" followed by "to"."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
@@ -342,6 +352,20 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
                 speaker=mention_of(obj.root), addressee=None, channel=channel,
                 content=_according_content(sent, phrase), according=True,
             ), outlet))
+            continue
+        view = point_of_view(token)
+        if view is not None:
+            holder, content = view
+            lemma = "to" if token.lower_ == "to" else "in view"
+            frames.append(Frame.of_word(token, lemma, mention_of(holder), entry=_VIEW,
+                                        content=content))
+            continue
+        if token.pos_ == "ADJ":
+            adjective_entry = lex.adjective_cues.get(token.lemma_.lower())
+            adjective_frame = (_adjective_frame(token, adjective_entry)
+                               if adjective_entry is not None else None)
+            if adjective_frame is not None:
+                frames.append(adjective_frame)
             continue
         if token.pos_ == "NOUN":
             noun_entry = lex.noun_cues.get(token.lemma_.lower())
@@ -552,6 +576,33 @@ def _name_by_quote(verb: Token, quoted: set[int]) -> Token | None:
     return None
 
 
+def _adjective_frame(adjective: Token, entry: CueEntry) -> Frame | None:
+    """A predicate adjective with a clause: "Trump is confident that he will win", "aides
+    were worried the vote would slip", "she was adamant that ..."; the copula's subject holds
+    the belief. ``None`` without a clause or a noun subject."""
+    if adjective.pos_ == "VERB":
+        holder = adjective  # the participle read as a passive verb
+    elif adjective.dep_ == "acomp" and adjective.head.lemma_.lower() not in lexicon().cues:
+        holder = adjective.head  # "feels confident that ..." is the verb's to report
+    else:
+        return None
+    # The clause hangs on the adjective, or on the copula after it ("was adamant that ...").
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) or next(
+        (c for c in holder.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
+    if clause is None and "tocomp" in entry.flags:
+        clause = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+    if clause is None:
+        return None
+    subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not _nominal(subject) or subject.lower_ in {"it", "this", "that"}:
+        return None
+    content = clip(clause_span(clause), adjective, subject)
+    if content is None:
+        return None
+    return Frame.of_word(adjective, entry.lemma, _speaker_mention(subject), entry=entry,
+                         content=content)
+
+
 def _noun_frame(noun: Token, entry: CueEntry, quoted: set[int] | None = None) -> Frame | None:
     """A cue noun with a "that"-clause and an owner: "Clinton's claim that ...", "the warning
     by officials that ...", "Trump made the argument that ..."; or with a quotation as its
@@ -600,7 +651,10 @@ def _passive_frame(verb: Token, entry: CueEntry) -> Frame | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is None:
-        return None
+        # "Aides were worried the vote would slip": a participle the parser read as a passive
+        # is the adjective of the adjective lexicon.
+        adjective = lexicon().adjective_cues.get(verb.lower_)
+        return _adjective_frame(verb, adjective) if adjective is not None else None
     content: tuple[int, int] | None = None
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

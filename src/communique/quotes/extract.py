@@ -31,13 +31,10 @@ and transcript "FALLIN: ..." conventions) are statements of that name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
 
-from communique.actors.lookup import entity_for_span
 from communique.quotes.cues import (
     Frame,
     Mention,
@@ -63,6 +60,7 @@ from communique.quotes.nocue import (
     tail_clause,
 )
 from communique.quotes.parenthetical import aside_statement, reporter_resumes
+from communique.quotes.records import SPEAKER_CARRY_PARAGRAPHS, Attribution, emit
 
 _WORD = re.compile(r"\w+")
 # A cue-less quoted passage is kept only when it fills at least this share of its sentence's
@@ -79,7 +77,6 @@ _TRAILER = re.compile(r"\s*(?:[(—–]|(?:as(?!\s+to\b)|while|which|when(?!\s+i
                       r"referring|saying|adding|citing|even)\b)")
 _ASIDE = re.compile(r"\s+-{1,2}\s|\s*[—–―]|,\s+(?:which|where|who|whom|whose)\b")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:—–]\s*$")
-_SPEAKER_CARRY_PARAGRAPHS = 1
 # A passage opening the sentence after an attributed quotation continues it from this many
 # words on; shorter ones are labels ("Trump"-style scare quotes) until measured otherwise.
 _OPENING_WORDS = 4
@@ -94,27 +91,8 @@ _HEADLINE_LEAD_CHARS = 60
 # cue clause split off by the parser ("Rubio said." / "said Marco Rubio, a senator.").
 _CUE_CLAUSE_TOKENS = 12
 _CUE_CLAUSE_EARLY = 6
-_CONTINUE_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # Particles and adverbs that may stand between a cue and a quotation glued to it.
 _PARTICLES = re.compile(r"\b(?:back|out|up|in|on|again|then|also|simply|only)\b", re.IGNORECASE)
-# An unresolved first- or second-person speaker is never handed on to a later "he said".
-_PERSONAL = frozenset({"i", "we", "you", "me", "us"})
-
-
-@dataclass
-class _Attribution:
-    kind: str
-    parts: list[tuple[int, int]]
-    frame: Frame | None
-    speaker: Mention | None
-    quotes: list[QuoteMarks] = field(default_factory=list)
-    inherited: dict[str, Any] | None = None
-    bare_cue: tuple[int, int] | None = None
-
-    def add(self, q: QuoteMarks) -> None:
-        """Take one more quoted passage into this statement."""
-        self.quotes.append(q)
-        self.parts.extend(q.parts)
 
 
 def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
@@ -141,7 +119,7 @@ def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
         frames_by_sent.append(frames)
     attributions = _attach(doc, marks, frames_by_sent, index, headings)
     entities: list[dict[str, Any]] | None = doc._.communique_entities
-    return _emit(doc, attributions, entities, index)
+    return emit(doc, attributions, entities, index)
 
 
 def _dateline(text: str, structure: dict[str, Any]) -> tuple[int, int] | None:
@@ -353,8 +331,8 @@ def _bare_line(doc: Doc, q: QuoteMarks, lead: str, cue_at: int,
     return mention, (cue_at, cue_at + 1)
 
 
-def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribution],
-                         headings: list[tuple[int, int]]) -> list[_Attribution]:
+def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[Attribution],
+                         headings: list[tuple[int, int]]) -> list[Attribution]:
     """Paragraphs introduced by a short name and a colon.
 
     ``Trump: Cruz Has a Long Way to Go.`` (the headline convention for "X says ...") becomes
@@ -387,7 +365,7 @@ def _labelled_paragraphs(doc: Doc, index: DocIndex, attributions: list[_Attribut
         out = [a for a in out if a not in inside]
         mention = Mention.of_span(lead)
         kind = "direct" if transcript else "indirect"
-        out.append(_Attribution(kind, [(rest_start, rest_end)], None, mention,
+        out.append(Attribution(kind, [(rest_start, rest_end)], None, mention,
                                 bare_cue=(colon, colon + 1)))
     return out
 
@@ -478,7 +456,7 @@ def _fragment_clause(doc: Doc, frame: Frame, q: QuoteMarks,
     return start, end
 
 
-def _continues(doc: Doc, last: _Attribution, q: QuoteMarks, index: DocIndex) -> bool:
+def _continues(doc: Doc, last: Attribution, q: QuoteMarks, index: DocIndex) -> bool:
     """Whether ``q`` directly continues ``last`` in the same paragraph: nothing but the cue
     clause (speaker, cue, channel) lies between them."""
     prev = last.quotes[-1]
@@ -506,14 +484,14 @@ def _continues(doc: Doc, last: _Attribution, q: QuoteMarks, index: DocIndex) -> 
 
 
 def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]],
-            index: DocIndex, headings: list[tuple[int, int]]) -> list[_Attribution]:
-    by_frame: dict[int, _Attribution] = {}
-    out: list[_Attribution] = []
-    last: _Attribution | None = None
+            index: DocIndex, headings: list[tuple[int, int]]) -> list[Attribution]:
+    by_frame: dict[int, Attribution] = {}
+    out: list[Attribution] = []
+    last: Attribution | None = None
 
-    def direct(q: QuoteMarks, frame: Frame) -> _Attribution:
+    def direct(q: QuoteMarks, frame: Frame) -> Attribution:
         """A new direct quote of ``frame``'s speaker, kept in ``out``."""
-        attribution = _Attribution("direct", list(q.parts), frame, frame.speaker, [q])
+        attribution = Attribution("direct", list(q.parts), frame, frame.speaker, [q])
         out.append(attribution)
         return attribution
 
@@ -540,14 +518,14 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 attribution = by_frame[key]
                 attribution.add(q)
             else:
-                attribution = _Attribution("direct", list(q.parts), frame, frame.speaker, [q])
+                attribution = Attribution("direct", list(q.parts), frame, frame.speaker, [q])
                 by_frame[key] = attribution
                 out.append(attribution)
             last = attribution
             continue
         bare = _bare_name(doc, q, index)
         if bare is not None:
-            attribution = _Attribution("direct", list(q.parts), None, bare[0], [q],
+            attribution = Attribution("direct", list(q.parts), None, bare[0], [q],
                                        bare_cue=bare[1])
             out.append(attribution)
             last = attribution
@@ -574,10 +552,10 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             # ""A," he said. "B."": the second passage is more of the same statement.
             last.add(q)
             continue
-        attribution = _Attribution("direct", list(q.parts), None, None, [q])
+        attribution = Attribution("direct", list(q.parts), None, None, [q])
         if last is not None and last.quotes and (
             index.paragraph(q.open_at) - index.paragraph(last.quotes[-1].open_at)
-            <= _SPEAKER_CARRY_PARAGRAPHS
+            <= SPEAKER_CARRY_PARAGRAPHS
         ):
             attribution.inherited = {"from": last}
         out.append(attribution)
@@ -699,7 +677,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 around = aside_statement(doc, frame, [], index)
                 if around is None or any(_overlaps(p, c) for p in around for c in claimed):
                     continue
-                out.append(_Attribution(_reported_kind(around, passages), around, frame,
+                out.append(Attribution(_reported_kind(around, passages), around, frame,
                                         frame.speaker))
                 claimed.extend(around)
                 continue
@@ -707,7 +685,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             if any(s <= frame.cue.idx < e or _overlaps(span, (s, e)) for s, e in claimed):
                 continue
             kind = "belief" if frame.cls == "belief" else _reported_kind([span], passages)
-            out.append(_Attribution(kind, [span], frame, frame.speaker))
+            out.append(Attribution(kind, [span], frame, frame.speaker))
             claimed.append(span)
     out = _labelled_paragraphs(doc, index, out, headings)
     out.sort(key=lambda a: a.parts[0][0])
@@ -722,99 +700,3 @@ def _reported_kind(parts: list[tuple[int, int]], passages: list[QuoteMarks]) -> 
         if any(s <= q.start and q.end <= e for s, e in parts):
             return "mixed"
     return "indirect"
-
-
-def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
-            mention: Mention) -> dict[str, Any] | None:
-    """The entity a speaker or addressee mention stands for. A possessor inside the mention
-    names someone else: "her aide" and "Carter's press secretary" are not the entity of "her"
-    or "Carter", so the lookup starts after the possessor."""
-    if not entities:
-        return None
-    start = mention.start
-    head = doc.char_span(*mention.head, alignment_mode="expand")
-    if head is not None:
-        for child in head.root.children:
-            if child.dep_ == "poss" and child.idx >= mention.start:
-                after = child.right_edge.i + 1
-                while after < head.root.i and doc[after].dep_ == "case":
-                    after += 1
-                start = max(start, doc[after].idx)
-    return entity_for_span(entities, start, mention.end, mention.head)
-
-
-def _emit(doc: Doc, attributions: list[_Attribution],
-          entities: list[dict[str, Any]] | None, index: DocIndex) -> list[dict[str, Any]]:
-    text = index.text
-    out: list[dict[str, Any]] = []
-    resolved: dict[int, dict[str, Any] | None] = {}
-    previous: dict[str, Any] | None = None
-    previous_par = -10
-    for attribution in attributions:
-        frame = attribution.frame
-        parts = sorted(attribution.parts)
-        start, end = parts[0][0], parts[-1][1]
-        paragraph = index.paragraph(start)
-        speaker: dict[str, Any] | None = None
-        mention = attribution.speaker
-        if mention is not None:
-            named = mention.refers or mention
-            entity = _lookup(doc, entities, named)
-            continues = frame is not None and frame.entry is not None and \
-                "continue" in frame.entry.flags
-            speaker = {"entity": entity["id"] if entity else None,
-                       "name": entity.get("name") if entity else named.text,
-                       "start": mention.start, "end": mention.end, "text": mention.text}
-            if mention.pronoun and mention.text.lower() in _CONTINUE_PRONOUNS and (
-                (continues or (entity is None and entities is not None))
-                and previous is not None
-                and paragraph - previous_par <= _SPEAKER_CARRY_PARAGRAPHS
-                and str(previous.get("name") or "").lower() not in _PERSONAL
-            ):
-                # "he added" / "it added": the speaker of the statement it continues.
-                speaker["entity"] = previous.get("entity")
-                speaker["name"] = previous.get("name")
-        elif attribution.inherited is not None:
-            source = resolved.get(id(attribution.inherited["from"]))
-            if source is not None:
-                speaker = dict(source)
-        if speaker is None and frame is None and attribution.kind == "direct" and \
-                previous is not None and paragraph - previous_par <= _SPEAKER_CARRY_PARAGRAPHS:
-            # A cue-less quotation paragraph after an indirect statement ("Bolton said that
-            # ... ." / ""This is not ..."") is the last named speaker's.
-            speaker = dict(previous)
-        cue: dict[str, Any] | None = None
-        if frame is not None:
-            cue = {"start": frame.cue.idx, "end": frame.cue_end, "text": frame.cue_text,
-                   "lemma": frame.lemma}
-        elif attribution.bare_cue is not None:
-            b_start, b_end = attribution.bare_cue
-            cue = {"start": b_start, "end": b_end, "text": text[b_start:b_end],
-                   "lemma": text[b_start:b_end]}
-        addressee: dict[str, Any] | None = None
-        if frame is not None and frame.addressee is not None:
-            entity = _lookup(doc, entities, frame.addressee)
-            addressee = {"entity": entity["id"] if entity else None,
-                         "name": entity.get("name") if entity else frame.addressee.text,
-                         "text": frame.addressee.text}
-        channel: dict[str, Any] | None = None
-        if frame is not None and frame.channel is not None:
-            channel = {"name": frame.channel.name, "text": frame.channel.text}
-        resolved[id(attribution)] = speaker
-        if speaker is not None:
-            previous, previous_par = speaker, paragraph
-        out.append({
-            "id": f"Q{len(out) + 1}",
-            "kind": attribution.kind,
-            "text": " ".join(text[s:e] for s, e in parts),
-            "start": start,
-            "end": end,
-            "parts": [{"start": s, "end": e} for s, e in parts],
-            "cue": cue,
-            "speaker": speaker,
-            "addressee": addressee,
-            "channel": channel,
-            "sentence": index.sentence(start),
-            "paragraph": paragraph,
-        })
-    return out

@@ -37,6 +37,7 @@ class Lexicon:
 
     cues: dict[str, CueEntry]
     noun_cues: dict[str, CueEntry]
+    adjective_cues: dict[str, CueEntry]
     channel_nouns: frozenset[str]
     outlets: frozenset[str]
     outlets_lower: frozenset[str]
@@ -67,18 +68,19 @@ def _read_cues() -> dict[str, CueEntry]:
     return cues
 
 
-def _read_noun_cues() -> dict[str, CueEntry]:
+def _read_word_cues(name: str) -> dict[str, CueEntry]:
+    """Noun or adjective cues: lemma, class and optionally the flag ``tocomp``."""
     cues: dict[str, CueEntry] = {}
-    for number, line in _lines("noun_cues.tsv"):
+    for number, line in _lines(name):
         fields = line.split("\t")
         if len(fields) not in {2, 3} or fields[1] not in _CLASSES:
             raise DataFileError(
-                f"quotes/noun_cues.tsv line {number}: expected lemma, class[, flags]")
+                f"quotes/{name} line {number}: expected lemma, class[, flags]")
         flags = frozenset(fields[2].split(",")) if len(fields) == 3 else frozenset()
         if flags - {"tocomp"}:
-            raise DataFileError(f"quotes/noun_cues.tsv line {number}: unknown flags "
+            raise DataFileError(f"quotes/{name} line {number}: unknown flags "
                                 f"{sorted(flags - {'tocomp'})}")
-        # A noun cue never claims a quotation that merely stands nearby.
+        # Such a cue never claims a quotation that merely stands nearby.
         cues[fields[0]] = CueEntry(fields[0], fields[1], flags | {"needclause"})
     return cues
 
@@ -89,7 +91,8 @@ def lexicon() -> Lexicon:
     outlets = frozenset(line for _, line in _lines("outlets.txt"))
     return Lexicon(
         cues=_read_cues(),
-        noun_cues=_read_noun_cues(),
+        noun_cues=_read_word_cues("noun_cues.tsv"),
+        adjective_cues=_read_word_cues("adjective_cues.tsv"),
         channel_nouns=frozenset(line.lower() for _, line in _lines("channel_nouns.txt")),
         outlets=outlets,
         outlets_lower=frozenset(name.lower() for name in outlets),

@@ -1,0 +1,142 @@
+"""The quote records written to ``Doc._.communique_quotes``, built from assembled statements.
+
+:mod:`communique.quotes.extract` assembles :class:`Attribution` objects (kind, content parts,
+frame, speaker mention, quotation passages); :func:`emit` turns them into the ``quotes`` of
+``communique/1``: ids, cue, speaker resolved through the entity clusters (a continuation
+pronoun takes the previous speaker), addressee, channel, sentence and paragraph indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from communique.actors.lookup import entity_for_span
+from communique.quotes.cues import Frame, Mention
+from communique.quotes.docindex import DocIndex
+from communique.quotes.marks import QuoteMarks
+
+# How many paragraphs a speaker carries over to a cue-less quotation or a "he added".
+SPEAKER_CARRY_PARAGRAPHS = 1
+_CONTINUE_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# An unresolved first- or second-person speaker is never handed on to a later "he said".
+_PERSONAL = frozenset({"i", "we", "you", "me", "us"})
+
+
+@dataclass
+class Attribution:
+    """One statement being assembled: its kind, content parts, frame, speaker and passages."""
+
+    kind: str
+    parts: list[tuple[int, int]]
+    frame: Frame | None
+    speaker: Mention | None
+    quotes: list[QuoteMarks] = field(default_factory=list)
+    inherited: dict[str, Any] | None = None
+    bare_cue: tuple[int, int] | None = None
+
+    def add(self, q: QuoteMarks) -> None:
+        """Take one more quoted passage into this statement."""
+        self.quotes.append(q)
+        self.parts.extend(q.parts)
+
+
+def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+            mention: Mention) -> dict[str, Any] | None:
+    """The entity a speaker or addressee mention stands for. A possessor inside the mention
+    names someone else: "her aide" and "Carter's press secretary" are not the entity of "her"
+    or "Carter", so the lookup starts after the possessor."""
+    if not entities:
+        return None
+    start = mention.start
+    head = doc.char_span(*mention.head, alignment_mode="expand")
+    if head is not None:
+        for child in head.root.children:
+            if child.dep_ == "poss" and child.idx >= mention.start:
+                after = child.right_edge.i + 1
+                while after < head.root.i and doc[after].dep_ == "case":
+                    after += 1
+                start = max(start, doc[after].idx)
+    return entity_for_span(entities, start, mention.end, mention.head)
+
+
+def emit(doc: Doc, attributions: list[Attribution],
+          entities: list[dict[str, Any]] | None, index: DocIndex) -> list[dict[str, Any]]:
+    """The ``quotes`` records for ``attributions`` (in text order), speakers and addressees
+    resolved against ``entities`` (``None`` when the actors component did not run)."""
+    text = index.text
+    out: list[dict[str, Any]] = []
+    resolved: dict[int, dict[str, Any] | None] = {}
+    previous: dict[str, Any] | None = None
+    previous_par = -10
+    for attribution in attributions:
+        frame = attribution.frame
+        parts = sorted(attribution.parts)
+        start, end = parts[0][0], parts[-1][1]
+        paragraph = index.paragraph(start)
+        speaker: dict[str, Any] | None = None
+        mention = attribution.speaker
+        if mention is not None:
+            named = mention.refers or mention
+            entity = _lookup(doc, entities, named)
+            continues = frame is not None and frame.entry is not None and \
+                "continue" in frame.entry.flags
+            speaker = {"entity": entity["id"] if entity else None,
+                       "name": entity.get("name") if entity else named.text,
+                       "start": mention.start, "end": mention.end, "text": mention.text}
+            if mention.pronoun and mention.text.lower() in _CONTINUE_PRONOUNS and (
+                (continues or (entity is None and entities is not None))
+                and previous is not None
+                and paragraph - previous_par <= SPEAKER_CARRY_PARAGRAPHS
+                and str(previous.get("name") or "").lower() not in _PERSONAL
+            ):
+                # "he added" / "it added": the speaker of the statement it continues.
+                speaker["entity"] = previous.get("entity")
+                speaker["name"] = previous.get("name")
+        elif attribution.inherited is not None:
+            source = resolved.get(id(attribution.inherited["from"]))
+            if source is not None:
+                speaker = dict(source)
+        if speaker is None and frame is None and attribution.kind == "direct" and \
+                previous is not None and paragraph - previous_par <= SPEAKER_CARRY_PARAGRAPHS:
+            # A cue-less quotation paragraph after an indirect statement ("Bolton said that
+            # ... ." / ""This is not ..."") is the last named speaker's.
+            speaker = dict(previous)
+        cue: dict[str, Any] | None = None
+        if frame is not None:
+            cue = {"start": frame.cue.idx, "end": frame.cue_end, "text": frame.cue_text,
+                   "lemma": frame.lemma}
+        elif attribution.bare_cue is not None:
+            b_start, b_end = attribution.bare_cue
+            cue = {"start": b_start, "end": b_end, "text": text[b_start:b_end],
+                   "lemma": text[b_start:b_end]}
+        addressee: dict[str, Any] | None = None
+        if frame is not None and frame.addressee is not None:
+            entity = _lookup(doc, entities, frame.addressee)
+            addressee = {"entity": entity["id"] if entity else None,
+                         "name": entity.get("name") if entity else frame.addressee.text,
+                         "text": frame.addressee.text}
+        channel: dict[str, Any] | None = None
+        if frame is not None and frame.channel is not None:
+            channel = {"name": frame.channel.name, "text": frame.channel.text}
+        resolved[id(attribution)] = speaker
+        if speaker is not None:
+            previous, previous_par = speaker, paragraph
+        out.append({
+            "id": f"Q{len(out) + 1}",
+            "kind": attribution.kind,
+            "text": " ".join(text[s:e] for s, e in parts),
+            "start": start,
+            "end": end,
+            "parts": [{"start": s, "end": e} for s, e in parts],
+            "cue": cue,
+            "speaker": speaker,
+            "addressee": addressee,
+            "channel": channel,
+            "sentence": index.sentence(start),
+            "paragraph": paragraph,
+        })
+    return out
