@@ -264,3 +264,28 @@ def test_cue_introducing_with_a_colon_inside_another_statement_is_the_speaker(
     q = next(q for q in quotes_of(text) if q["text"] == "It is just not true.")
     assert q["speaker"]["text"] == "the governor"
     assert q["cue"]["lemma"] == "interject"
+
+
+def test_cue_right_before_a_quotation_inside_another_clause_is_the_speaker(
+        quotes_of: QuotesOf) -> None:
+    # Before: the first quotation went to the question, inside its reported clause.
+    text = ("Another question asked farmers how likely the mayor was to win the county in the "
+            "spring election, to which 30 percent said \u201cnot very likely\u201d and 12 "
+            "percent said \u201cimpossible.\u201d")
+    quotes = {q["text"]: q for q in quotes_of(text)}
+    assert quotes["not very likely"]["speaker"]["text"] == "30 percent"
+    assert quotes["impossible."]["speaker"]["text"] == "12 percent"
+    # The question itself stays a statement, cut before the relative clause.
+    question = quotes["how likely the mayor was to win the county in the spring election"]
+    assert question["kind"] == "indirect"
+
+
+def test_inverted_speaker_after_the_cue_wins_over_a_misparsed_subject(
+        quotes_of: QuotesOf) -> None:
+    # The parser gives "said" two subjects: "rejection" before it and "Berg" after it.
+    text = ('The rejection of the deal signals "the start of a long winter" for the union, '
+            "said Anna Berg, founder of the Green Party.")
+    [q] = quotes_of(text)
+    assert q["speaker"]["name"] == "Anna Berg"
+    assert q["text"] == ('The rejection of the deal signals "the start of a long winter" for '
+                         "the union")

@@ -202,6 +202,11 @@ def channel_name(span: Span, lex: Lexicon | None = None) -> str:
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb for conjuncts and
     participles ("..., adding that", "went on to say"), or the antecedent of a relative."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1 and subjects[-1].i > verb.i > subjects[0].i:
+        # "The rejection of the deal signals "...," said Anna Berg": a subject after the cue
+        # is the inverted speaker; the one before is the statement the parser broke up.
+        return subjects[-1]
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":

@@ -150,11 +150,15 @@ def _pick_frame(doc: Doc, q: QuoteMarks, frames_by_sent: list[list[Frame]],
     # 1. the passage lies in a frame's reported clause; the outermost clause wins ("X agreed
     # to maintain "close exchanges", the readout said" belongs to the readout).
     for frame in candidates:
-        # "She said that experts ..., to which O'Malley interjected: "It's just not true."": a
-        # cue that introduces the passage with a colon is its speaker's, however far the
-        # outer clause reaches.
-        if _governs(frame) and frame.cue_end <= q.open_at and \
-                index.text[frame.cue_end : q.open_at].strip() == ":":
+        # "She said that experts ..., to which O'Malley interjected: "It's just not true."",
+        # "asked how likely ..., to which 30 percent said "not very likely"": a cue that
+        # introduces the passage with a colon, or from a relative clause right before it, is
+        # its speaker's, however far the outer clause reaches ("said Americans will say
+        # "no"" stays the outer speaker's).
+        gap = index.text[frame.cue_end : q.open_at].strip() if frame.cue_end <= q.open_at \
+            else None
+        if _governs(frame) and (gap == ":" or (
+                gap in {",", ""} and frame.cue.dep_ == "relcl" and _usable(frame))):
             return frame, "before"
     governing: list[tuple[int, Frame]] = []
     for frame in candidates:
@@ -665,6 +669,10 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             attribution.parts = [(start, end)]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
     claimed = [p for a in out for p in a.parts]
+    # Where a relative clause with its own cue starts, for statements it ends ("asked how
+    # likely ..., to which 30 percent said "..."").
+    relative_starts = sorted(doc[a.frame.cue.left_edge.i].idx for a in out
+                             if a.frame is not None and a.frame.cue.dep_ == "relcl")
     for frames in frames_by_sent:
         # Outermost clause first: "X agreed to ..., the readout said" is the readout's.
         ordered = sorted(frames, key=lambda f: -(f.content[1] - f.content[0]) if f.content else 0)
@@ -682,6 +690,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                 claimed.extend(around)
                 continue
             span = _char_span(doc, frame.content)
+            span = _before_relative(span, relative_starts, index.text, frame.cue.idx)
             if any(s <= frame.cue.idx < e or _overlaps(span, (s, e)) for s, e in claimed):
                 continue
             kind = "belief" if frame.cls == "belief" else _reported_kind([span], passages)
@@ -690,6 +699,21 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
     out = _labelled_paragraphs(doc, index, out, headings)
     out.sort(key=lambda a: a.parts[0][0])
     return out
+
+
+def _before_relative(span: tuple[int, int], starts: list[int], text: str,
+                     cue_at: int) -> tuple[int, int]:
+    """A reported clause cut before a relative clause inside it whose own cue claimed a
+    quotation ("how likely she was to win, to which 30 percent said "..."" keeps "how likely
+    she was to win"); unchanged when no such clause starts inside it after its cue."""
+    for start in starts:
+        if span[0] < start < span[1] and start > cue_at:
+            end = len(text[: start].rstrip(" ,;:—–-"))
+            end = len(re.sub(r"\W*\b(?:to|at|in|of|for|on|with|by)\s*$", "", text[span[0] : end])) \
+                + span[0]
+            if end - span[0] >= 3:
+                return span[0], end
+    return span
 
 
 def _reported_kind(parts: list[tuple[int, int]], passages: list[QuoteMarks]) -> str:
