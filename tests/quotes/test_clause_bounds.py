@@ -157,3 +157,13 @@ def test_second_that_clause_joined_to_the_cue_is_more_of_the_statement(
     [q] = quotes_of("The mayor said the plan was fair, but that it needed more money.")
     assert q["text"] == "the plan was fair, but that it needed more money"
 
+
+
+def test_that_clause_misparsed_as_a_relative_clause_is_the_statement(
+        quotes_of: QuotesOf) -> None:
+    # The parser hangs "that the council ..." on "crowd" as a relative clause.
+    text = ('On Monday, the mayor groused to a crowd in Ohio that the council "never listens '
+            'to us" at all.')
+    [q] = quotes_of(text)
+    assert q["text"].startswith('the council "never listens to us"')
+    assert q["speaker"]["text"] == "the mayor"

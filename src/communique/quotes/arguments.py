@@ -165,3 +165,19 @@ def quoted_argument(noun: Token, quoted: set[int]) -> tuple[int, int] | None:
         if attr is not None and any(t.i in quoted for t in attr.subtree):
             return attr.left_edge.i, trim_right(noun.doc, attr.right_edge.i) + 1
     return None
+
+
+def misparsed_complement(verb: Token) -> Token | None:
+    """A "that"-clause the parser hung on the cue's object as a relative clause ("groused to
+    a crowd in Georgia that CNN "doesn't treat me properly"", "told the board that ..."):
+    the "that" is its complementizer, not a relative pronoun (the clause has its own
+    subject), so the clause is what the verb reports."""
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "dative", "prep"}:
+            continue
+        for t in child.subtree:
+            if t.dep_ == "relcl" and t.i > child.i and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
+                    c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children):
+                return t
+    return None

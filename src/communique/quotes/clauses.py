@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.quotes.arguments import characterised, trim_right
+from communique.quotes.arguments import characterised, misparsed_complement, trim_right
 from communique.quotes.fragments import before_adjunct
 from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, lexicon
 from communique.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS
@@ -149,6 +149,8 @@ def reported_content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
     clause, a to-infinitive, the clause after "of"/"for", an object with its predicate, a
     noun object, a topic), or ``None`` when the parse gives none."""
     clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    if not clauses:
+        clauses = [c for c in [misparsed_complement(verb)] if c is not None]
     if clauses:
         # A complement after the cue is its reported clause; one before it is a fronted
         # quotation ("..., she said") only when nothing follows. With both, the one before is
@@ -239,3 +241,4 @@ def _named_wording(verb: Token) -> tuple[int, int] | None:
     closing = next((i for i in range(opening + 2, min(obj.right_edge.i + 2, len(doc)))
                     if doc[i].text in CLOSING_TOKENS), None)
     return (opening + 1, closing) if closing is not None else None
+

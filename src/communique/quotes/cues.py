@@ -12,13 +12,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.arguments import (
+    misparsed_complement,
     point_of_view,
     put_it,
     quoted_argument,
     quoted_predicate,
     used_wording,
 )
-from communique.quotes.clauses import SUBJECTS, clause_span, clip, reported_content
+from communique.quotes.clauses import (
+    SUBJECTS,
+    clause_span,
+    clip,
+    reported_content,
+)
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -427,7 +433,8 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
         subject = _subject(verb)  # "Politifact examined the charge and rated it "True.""
     if subject is None or not _nominal(subject) or subject.lower_ in {"it", "this", "that"}:
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) \
+        or misparsed_complement(verb)
     if clause is not None and any(t.i in quoted for t in clause.subtree):
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"needclause"}))
     predicate = quoted_predicate(verb, quoted)

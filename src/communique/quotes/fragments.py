@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from communique.quotes.arguments import misparsed_complement
 from communique.quotes.lexicon import ADJUNCT_PREPS, lexicon
 from communique.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS
 
@@ -100,6 +101,11 @@ def argument_phrase(cue: Token, passages: Sequence[tuple[int, int]]) -> tuple[in
     it ("... because ..."). A comma, a time or place phrase, a participle of another cue or a
     coordinated verb ends it ("..., saying ..." is a statement of its own)."""
     doc = cue.doc
+    complement = misparsed_complement(cue)
+    if complement is not None:
+        lo, hi = doc[complement.left_edge.i].idx, doc[complement.right_edge.i].idx
+        if all(lo <= start and end <= hi + 1 for start, end in passages):
+            return None  # the quotation is in the verb's reported clause, not its object
     children: list[Token] = []
     for start, end in passages:
         child = _argument_child(cue, doc, start, end)
