@@ -17,6 +17,7 @@ from communique.quotes.arguments import (
     put_it,
     quoted_argument,
     quoted_predicate,
+    trim_right,
     used_wording,
 )
 from communique.quotes.clauses import (
@@ -213,11 +214,10 @@ def _subject(verb: Token) -> Token | None:
         # "The rejection of the deal signals "...," said Anna Berg": a subject after the cue
         # is the inverted speaker; the one before is the statement the parser broke up.
         return subjects[-1]
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    if subjects:
+        if subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return subjects[0]
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         owner = _issuer(verb.head)
         if owner is not None:
@@ -431,7 +431,7 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = _subject(verb)  # "Politifact examined the charge and rated it "True.""
-    if subject is None or not _nominal(subject) or subject.lower_ in {"it", "this", "that"}:
+    if subject is None or not _holds_view(subject):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) \
         or misparsed_complement(verb)
@@ -441,6 +441,13 @@ def _quoting_verb(verb: Token, quoted: set[int]) -> CueEntry | None:
     if predicate is not None:
         return CueEntry(verb.lemma_.lower(), "speech", frozenset({"oprd", "needclause"}))
     return None
+
+
+def _holds_view(subject: Token) -> bool:
+    """Whether a subject can be the speaker of words a verb or adjective outside the cue
+    lexicon reports: a noun phrase, not an impersonal "it"/"this"/"that" ("it seems that
+    ...")."""
+    return _nominal(subject) and subject.lower_ not in {"it", "this", "that"}
 
 
 def _nominal(subject: Token) -> bool:
@@ -606,7 +613,7 @@ def _adjective_frame(adjective: Token, entry: CueEntry) -> Frame | None:
     if clause is None:
         return None
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or not _nominal(subject) or subject.lower_ in {"it", "this", "that"}:
+    if subject is None or not _holds_view(subject):
         return None
     content = clip(clause_span(clause), adjective, subject)
     if content is None:
@@ -720,9 +727,7 @@ def _according_content(sent: Span, phrase: Span) -> tuple[int, int] | None:
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and ((doc[hi - 1].is_punct and doc[hi - 1].text not in "\"”’'")
-                       or doc[hi - 1].is_space):
-        hi -= 1  # a closing quotation mark stays, as in every other reported clause
+    hi = trim_right(doc, hi - 1) + 1  # a closing quotation mark stays, as everywhere else
     return (lo, hi) if hi - lo >= 3 else None
 
 

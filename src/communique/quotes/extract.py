@@ -91,8 +91,9 @@ _HEADLINE_LEAD_CHARS = 60
 # cue clause split off by the parser ("Rubio said." / "said Marco Rubio, a senator.").
 _CUE_CLAUSE_TOKENS = 12
 _CUE_CLAUSE_EARLY = 6
-# Particles and adverbs that may stand between a cue and a quotation glued to it.
+# The preposition left before a relative clause's "which" ("..., to which ...").
 _STRANDED_PREPOSITION = re.compile(r"[\s,]*\b(?:to|at|in|of|for|on|with|by)\s*$")
+# Particles and adverbs that may stand between a cue and a quotation glued to it.
 _PARTICLES = re.compile(r"\b(?:back|out|up|in|on|again|then|also|simply|only)\b", re.IGNORECASE)
 
 
