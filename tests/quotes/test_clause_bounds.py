@@ -158,6 +158,23 @@ def test_second_that_clause_joined_to_the_cue_is_more_of_the_statement(
     assert q["text"] == "the plan was fair, but that it needed more money"
 
 
+def test_second_complement_without_a_subject_is_more_of_the_statement(
+        quotes_of: QuotesOf) -> None:
+    # The parser hangs "had started ..." on the cue as a second complement clause.
+    text = ("Officials said the investigation had nothing to do with the ministry, had "
+            "started after his tenure and been suspended in 2014.")
+    [q] = quotes_of(text)
+    assert q["text"] == ("the investigation had nothing to do with the ministry, had started "
+                         "after his tenure and been suspended in 2014")
+
+
+def test_second_complement_with_its_own_subject_is_the_reporters(quotes_of: QuotesOf) -> None:
+    # "dropped" is hung on the cue as a second complement clause, with its own subject.
+    text = ("Early in the year 60 percent of voters said they would support the levy, however "
+            "that number has since dropped to 41 percent.")
+    q = quotes_of(text)[0]
+    assert q["text"] == "they would support the levy"
+
 
 def test_that_clause_misparsed_as_a_relative_clause_is_the_statement(
         quotes_of: QuotesOf) -> None:

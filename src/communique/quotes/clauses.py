@@ -72,18 +72,27 @@ def _after_time(head: Token, left: int, right: int) -> int:
 def _with_trailer(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
     """A reported clause with the adverbial clause the parser hung on the cue after it
     ("told a town hall that waterboarding is "peanuts," compared to what ...", "said caucuses
-    "are such an unknown" because ..."): PolNeAR's annotators and the reported-speech
-    reading both keep it. A cue verb there starts a statement of its own and is left out."""
+    "are such an unknown" because ...") or a verb of the clause it cut loose as a second
+    complement: PolNeAR's annotators and the reported-speech reading both keep it. A cue
+    verb there starts a statement of its own and is left out."""
     lo, hi = span
     cues = lexicon().cues
     for child in verb.rights:
-        if child.i <= clause.i or child.dep_ not in {"advcl", "conj"}:
+        if child.i <= clause.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
             continue
         gap = verb.doc[hi : child.left_edge.i]
         if child.lemma_.lower() in cues or not all(t.is_punct or t.is_space or t.dep_ == "cc"
                                                    for t in gap):
             break
         if child.dep_ == "conj" and not _statement_verb(verb, child):
+            break
+        if child.dep_ == "ccomp" and (child.pos_ not in {"VERB", "AUX"} or any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children)):
+            # A second complement with no subject is the clause's own verb the parser cut
+            # loose ("said the inquiry had nothing to do with ..., had started after ...").
+            # One with a subject, or a noun phrase, is the reporter's sentence going on
+            # ("..., a swipe at ...", "... and Obama expanded ..."). PolNeAR train: +1
+            # quoted and +10 of all attributions matched, precision 0.8003 -> 0.8011.
             break
         hi = trim_right(verb.doc, child.right_edge.i) + 1
     return lo, hi
