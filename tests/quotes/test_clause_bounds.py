@@ -184,3 +184,26 @@ def test_that_clause_misparsed_as_a_relative_clause_is_the_statement(
     [q] = quotes_of(text)
     assert q["text"].startswith('the council "never listens to us"')
     assert q["speaker"]["text"] == "the mayor"
+
+
+def test_title_in_the_speakers_phrase_is_not_part_of_the_statement(
+        quotes_of: QuotesOf) -> None:
+    text = ('A former host of "Morning Talk," who later worked for the campaign, said the '
+            'senator was "always kind to the staff."')
+    [q] = quotes_of(text)
+    assert q["kind"] == "mixed"
+    assert q["text"] == 'the senator was "always kind to the staff."'
+
+
+def test_title_before_the_cue_leaves_an_indirect_statement(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The author of "Quiet Power," a study of lobbying, says there is only '
+                    'one winner in the fight.')
+    assert q["kind"] == "indirect"
+    assert q["text"] == "there is only one winner in the fight"
+
+
+def test_quotation_opening_the_sentence_stays_with_its_cue(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('"If the vote had failed" by a wide margin, the mayor said, "we would be '
+                    'in court now."')
+    assert q["kind"] == "direct"
+    assert len(q["parts"]) == 2

@@ -602,6 +602,23 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
         if content is None:
             continue
         c_start, c_end = content
+        # A title or name quoted in the speaker's phrase ("The author of "Going Viral," ...,
+        # said the days when ... are gone") is not part of a statement whose clause follows
+        # the cue: it is dropped from it, unless it opens the sentence or the cue signs it
+        # (""A," Sanders said, suggesting ..."). PolNeAR train: +2 quoted and +6 of all
+        # attributions matched, precision 0.8011 -> 0.8019, speaker 0.9313 -> 0.9316.
+        ahead = [q for q in attribution.quotes if q.outer_end <= governing.cue.idx]
+        if ahead and c_start >= governing.cue_end and \
+                ahead[0].open_at >= governing.cue.sent.start_char and \
+                not _at_sentence_start(ahead[0], index) and \
+                not _signed_before(doc, governing, ahead[-1], index):
+            kept = [q for q in attribution.quotes if q not in ahead]
+            attribution.quotes = kept
+            attribution.parts = [p for q in kept for p in q.parts]
+            if not kept:
+                attribution.kind = _reported_kind([content], passages)
+                attribution.parts = [content]
+                continue
         last_q = max(attribution.quotes, key=lambda q: q.outer_end)
         if index.text[last_q.outer_end - 2 : last_q.outer_end - 1] == "," and (
                 governing.cue.idx > last_q.start
@@ -701,6 +718,15 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
     out = _labelled_paragraphs(doc, index, out, headings)
     out.sort(key=lambda a: a.parts[0][0])
     return out
+
+
+def _signed_before(doc: Doc, frame: Frame, q: QuoteMarks, index: DocIndex) -> bool:
+    """Whether ``q`` is a quotation the cue signs: closed by a comma, question or exclamation
+    mark, with nothing but the speaker between it and the cue (""A," Sanders said, ...")."""
+    if index.text[q.open_at : q.outer_end - 1].rstrip()[-1:] not in {",", "?", "!"}:
+        return False
+    after = next((t.i for t in doc if t.idx >= q.outer_end and not t.is_space), frame.cue.i)
+    return after >= frame.cue.i or _only_speaker_before(frame, after)
 
 
 def _before_relative(span: tuple[int, int], starts: list[int], text: str,
