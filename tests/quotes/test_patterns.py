@@ -287,3 +287,16 @@ def test_relative_pronoun_speaker_is_named_by_its_antecedent(quotes_of: QuotesOf
     q = next(q for q in quotes_of(text) if q["cue"]["lemma"] == "speak")
     assert q["speaker"]["text"] == "who"  # the local mention stays the pronoun
     assert "staffer" in q["speaker"]["name"]
+
+
+def test_encouraging_is_a_directive_cue_of_its_own(quotes_of: QuotesOf) -> None:
+    # The parser coordinates "encouraged" with the reported clause's verb "was"; it is the
+    # senator's second act, not more of the statement, and the senator is its speaker.
+    text = ("The senator tweeted that the deal was “a disgrace” and encouraged voters to "
+            "“call their representatives” this week.")
+    first, second = quotes_of(text)
+    assert first["text"] == "the deal was “a disgrace”"
+    assert second["cue"]["lemma"] == "encourage"
+    assert second["text"].startswith("to “call their representatives”")
+    assert second["speaker"]["text"] == "The senator"
+

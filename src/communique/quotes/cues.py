@@ -223,6 +223,12 @@ def _subject(verb: Token) -> Token | None:
         if owner is not None:
             return owner  # "Black Lives Matter issued a statement saying ..."
         return verb.head  # "protesters chanting ...", "a sign reading ..."
+    reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+    if reporting is not None and _speech_cue(verb) and _speech_cue(reporting):
+        # "tweeted that the deal was "a disgrace" and encouraged voters to ...": a speech
+        # cue the parser coordinated with the reported clause's verb is the reporter going
+        # on, with the reporting cue's subject, not the clause's.
+        return _subject(reporting)
     # Climb a short chain of governing verbs and prepositions: "began by saying",
     # "emailed supporters saying", "went on to say", "said ... and added".
     node = verb
@@ -236,6 +242,12 @@ def _subject(verb: Token) -> Token | None:
                                                and node.lemma_.lower() == "quote"):
                     return child  # "X was quoted as saying"
     return None
+
+
+def _speech_cue(verb: Token) -> bool:
+    """Whether a verb is a speech cue of the lexicon ("say", "urge"), not a belief one."""
+    entry = lexicon().cues.get(verb.lemma_.lower())
+    return verb.pos_ == "VERB" and entry is not None and entry.cls == "speech"
 
 
 def _speaker_mention(subject: Token) -> Mention:
