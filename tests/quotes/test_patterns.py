@@ -300,3 +300,18 @@ def test_encouraging_is_a_directive_cue_of_its_own(quotes_of: QuotesOf) -> None:
     assert second["text"].startswith("to “call their representatives”")
     assert second["speaker"]["text"] == "The senator"
 
+
+
+def test_relative_pronoun_object_of_a_characterising_cue_opens_the_statement(
+        quotes_of: QuotesOf) -> None:
+    text = 'The board fired the director, whom the report described as "volatile," on Monday.'
+    [q] = quotes_of(text)
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith("whom")
+    assert q["parts"][0] == {"start": text.index("whom"), "end": text.index("whom") + 4}
+    assert "volatile" in q["text"]
+
+
+def test_relative_subject_of_a_characterising_cue_is_the_speaker(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The senator, who called the plan "a disaster," voted against it.')
+    assert not q["text"].startswith("who")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from communique.quotes.cues import (
     Frame,
@@ -80,6 +80,7 @@ _BARE_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*[:
 # A passage opening the sentence after an attributed quotation continues it from this many
 # words on; shorter ones are labels ("Trump"-style scare quotes) until measured otherwise.
 _OPENING_WORDS = 4
+_RELATIVE_OBJECTS = frozenset({"what", "which", "whom", "who", "that"})
 _NEAR_OBJECT_WORDS = 4
 # At most this many tokens of the cue's own phrases between a cue and the quotation it
 # introduces with a comma or colon.
@@ -686,6 +687,16 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
                     end = q.outer_end  # 'was "dead on arrival."': keep the closing mark
             attribution.kind = "mixed"
             attribution.parts = [(start, end)]
+    for attribution in out:
+        relative = _relative_object(attribution.frame)
+        if relative is not None and attribution.quotes and relative.idx < min(
+                start for start, _ in attribution.parts):
+            # "which Trump had called a "disaster"", "whom he described as "volatile"": the
+            # relative pronoun is the characterised object, so it opens the statement.
+            # PolNeAR train: +4 quoted attributions matched, none lost.
+            attribution.kind = "mixed"
+            attribution.parts = [(relative.idx, relative.idx + len(relative.text)),
+                                 *attribution.parts]
     # Indirect speech and beliefs: frames with a clause that no passage claimed.
     claimed = [p for a in out for p in a.parts]
     # Where a relative clause with its own cue starts, for statements it ends ("asked how
@@ -718,6 +729,15 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
     out = _labelled_paragraphs(doc, index, out, headings)
     out.sort(key=lambda a: a.parts[0][0])
     return out
+
+
+def _relative_object(frame: Frame | None) -> Token | None:
+    """The relative pronoun a characterising cue ("call", "describe ... as") takes as its
+    object before it ("what he calls", "which Trump had called"), or ``None``."""
+    if frame is None or frame.entry is None or "oprd" not in frame.entry.flags:
+        return None
+    return next((c for c in frame.cue.children if c.dep_ == "dobj" and c.i < frame.cue.i
+                 and c.lower_ in _RELATIVE_OBJECTS), None)
 
 
 def _signed_before(doc: Doc, frame: Frame, q: QuoteMarks, index: DocIndex) -> bool:
