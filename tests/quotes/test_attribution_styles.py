@@ -289,3 +289,18 @@ def test_inverted_speaker_after_the_cue_wins_over_a_misparsed_subject(
     assert q["speaker"]["name"] == "Anna Berg"
     assert q["text"] == ('The rejection of the deal signals "the start of a long winter" for '
                          "the union")
+
+
+def test_dateline_folded_into_the_subject_phrase_leaves_the_speaker(
+        quotes_of: QuotesOf) -> None:
+    text = ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t "
+            "watch football much anymore because the league has gone “soft.”")
+    [q] = quotes_of(text)
+    assert q["speaker"] is not None
+    assert q["speaker"]["text"].startswith("Republican")
+    assert q["speaker"]["start"] > text.index("—")
+
+
+def test_subject_after_a_dateline_is_the_speaker(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of("WASHINGTON (AP) — Officials said the talks would resume on Monday.")
+    assert q["speaker"]["text"] == "Officials"

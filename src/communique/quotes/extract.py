@@ -115,14 +115,30 @@ def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
             continue
         frames = frames_for_sentence(sent, lex, quoted)
         for frame in frames:
-            # "WASHINGTON (AP) — Trump said ...": the parser may take the place for the subject.
-            if frame.speaker is not None and dateline is not None and \
-                    frame.speaker.start < dateline[1] and dateline[0] < frame.speaker.end:
-                frame.speaker = None
+            if frame.speaker is not None and dateline is not None:
+                frame.speaker = _after_dateline(doc, frame.speaker, dateline)
         frames_by_sent.append(frames)
     attributions = _attach(doc, marks, frames_by_sent, index, headings)
     entities: list[dict[str, Any]] | None = doc._.communique_entities
     return emit(doc, attributions, entities, index)
+
+
+def _after_dateline(doc: Doc, mention: Mention, dateline: tuple[int, int]) -> Mention | None:
+    """A speaker mention clear of the dateline. "WASHINGTON (AP) — Trump said ...": the parser
+    may take the place for the subject (no speaker then) or fold the dateline into the
+    subject phrase ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says"),
+    which keeps the words after it."""
+    if not (mention.start < dateline[1] and dateline[0] < mention.end):
+        return mention
+    rest = doc.char_span(dateline[1], mention.end, alignment_mode="contract")
+    words = [t for t in rest or () if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    kept = doc[words[0].i : words[-1].i + 1]
+    head = mention.head if mention.head[0] >= dateline[1] else (
+        kept[-1].idx, kept[-1].idx + len(kept[-1].text))
+    return Mention(kept.start_char, kept.end_char, kept.text, head, mention.pronoun,
+                   mention.refers)
 
 
 def _dateline(text: str, structure: dict[str, Any]) -> tuple[int, int] | None:
