@@ -73,9 +73,10 @@ def test_noun_cue_without_owner_is_not_a_quote(quotes_of: QuotesOf) -> None:
 def test_relative_clause_speaker(quotes_of: QuotesOf) -> None:
     quotes = quotes_of("Barkley, who said he usually votes for Democrats, said one candidate "
                        "he likes is John Kasich.")
-    assert [(q["text"], q["speaker"]["text"]) for q in quotes] == [
-        ("he usually votes for Democrats", "Barkley"),
-        ("one candidate he likes is John Kasich", "Barkley"),
+    # The relative clause's local mention is its pronoun; the name is the antecedent's.
+    assert [(q["text"], q["speaker"]["text"], q["speaker"]["name"]) for q in quotes] == [
+        ("he usually votes for Democrats", "who", "Barkley"),
+        ("one candidate he likes is John Kasich", "Barkley", "Barkley"),
     ]
 
 

@@ -286,7 +286,7 @@ def test_relative_pronoun_speaker_is_named_by_its_antecedent(quotes_of: QuotesOf
             "to speak of the server, declined to comment.")
     q = next(q for q in quotes_of(text) if q["cue"]["lemma"] == "speak")
     assert q["speaker"]["text"] == "who"  # the local mention stays the pronoun
-    assert "staffer" in q["speaker"]["name"]
+    assert q["speaker"]["name"] == "John Bentel"  # the appositive names the staffer
 
 
 def test_encouraging_is_a_directive_cue_of_its_own(quotes_of: QuotesOf) -> None:
@@ -315,3 +315,12 @@ def test_relative_pronoun_object_of_a_characterising_cue_opens_the_statement(
 def test_relative_subject_of_a_characterising_cue_is_the_speaker(quotes_of: QuotesOf) -> None:
     [q] = quotes_of('The senator, who called the plan "a disaster," voted against it.')
     assert not q["text"].startswith("who")
+
+
+def test_relative_clause_speaker_after_an_appositive_is_named_by_the_name(
+        quotes_of: QuotesOf) -> None:
+    text = ("Voters trusted Senator Ellen Hale, the committee chair, who said in 2010 that the "
+            "budget was \u201ca disgrace.\u201d")
+    [q] = quotes_of(text)
+    assert q["speaker"]["text"] == "who"
+    assert q["speaker"]["name"] == "Ellen Hale"

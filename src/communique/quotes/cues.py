@@ -215,8 +215,6 @@ def _subject(verb: Token) -> Token | None:
         # is the inverted speaker; the one before is the statement the parser broke up.
         return subjects[-1]
     if subjects:
-        if subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return verb.head
         return subjects[0]
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         owner = _issuer(verb.head)
@@ -266,6 +264,13 @@ def _antecedent(subject: Token) -> Token | None:
     said ...", "a staffer at the State Department who told his subordinates never to speak
     of ..."), when the parser did not make its clause a relative one: the noun right before
     it (or before a comma after it), or ``None``."""
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        # "McConnell, now the Senate majority leader, who in 2010 said ...": the noun the
+        # relative clause hangs on, or the name an appositive describes.
+        noun = subject.head.head
+        while noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
+            noun = noun.head
+        return noun
     if subject.lower_ not in {"who", "which"} or subject.i == 0:
         return None
     before = subject.doc[subject.i - 1]
