@@ -304,3 +304,10 @@ def test_dateline_folded_into_the_subject_phrase_leaves_the_speaker(
 def test_subject_after_a_dateline_is_the_speaker(quotes_of: QuotesOf) -> None:
     [q] = quotes_of("WASHINGTON (AP) — Officials said the talks would resume on Monday.")
     assert q["speaker"]["text"] == "Officials"
+
+
+def test_participle_after_of_names_the_person_shown(quotes_of: QuotesOf) -> None:
+    # The parser hangs "asking" on "uses"; the clip shows Reyes asking.
+    [q] = quotes_of("The ad uses a clip of Dana Reyes asking, \u201cWhy aren\u2019t we further "
+                    "ahead, you ask?\u201d")
+    assert q["speaker"]["text"] == "Dana Reyes"

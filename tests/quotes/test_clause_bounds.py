@@ -207,3 +207,22 @@ def test_quotation_opening_the_sentence_stays_with_its_cue(quotes_of: QuotesOf) 
                     'in court now."')
     assert q["kind"] == "direct"
     assert len(q["parts"]) == 2
+
+
+def test_as_the_preposition_after_the_quotation_goes_on_with_the_statement(
+        quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The union argued the mayor could not "fix the schools" as chair because so '
+                    "many teachers distrust her.")
+    assert q["text"].endswith("as chair because so many teachers distrust her")
+
+
+def test_as_opening_a_clause_after_the_quotation_is_the_reporters(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The mayor warned the flooding could become "a catastrophe," as the river '
+                    "(already at record levels) rises again.")
+    assert q["text"] == 'the flooding could become "a catastrophe,"'
+
+
+def test_even_before_a_phrase_goes_on_with_the_statement(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The chief said there were "early signs" even in the first hour that the '
+                    "fire was set.")
+    assert q["text"].endswith("that the fire was set")
