@@ -226,3 +226,10 @@ def test_even_before_a_phrase_goes_on_with_the_statement(quotes_of: QuotesOf) ->
     [q] = quotes_of('The chief said there were "early signs" even in the first hour that the '
                     "fire was set.")
     assert q["text"].endswith("that the fire was set")
+
+
+def test_summing_up_noun_phrase_after_the_quotation_is_the_reporters(
+        quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The coach said the referees were "blind" all night, an accusation that the '
+                    "league rejected on Monday.")
+    assert q["text"] == 'the referees were "blind" all night'
