@@ -177,7 +177,12 @@ def misparsed_complement(verb: Token) -> Token | None:
             continue
         for t in child.subtree:
             if t.dep_ == "relcl" and t.i > child.i and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
-                    c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children):
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and \
+                    has_own_subject(t):
                 return t
     return None
+
+
+def has_own_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (active, passive or expletive "there")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.quotes.arguments import characterised, misparsed_complement, trim_right
+from communique.quotes.arguments import (
+    characterised,
+    has_own_subject,
+    misparsed_complement,
+    trim_right,
+)
 from communique.quotes.fragments import before_adjunct
 from communique.quotes.lexicon import ADJUNCT_PREPS, CueEntry, lexicon
 from communique.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS
@@ -31,7 +36,6 @@ def clause_span(token: Token) -> tuple[int, int]:
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
     left = _after_time(token, left, right)
-    cues = lexicon().cues
     governing = token.head.tag_
     for t in doc[left + 1 : right + 1]:
         # "... "very charming" and called his standing ...", "..., adding that ...", "..., and
@@ -39,8 +43,7 @@ def clause_span(token: Token) -> tuple[int, int]:
         # participle) starts a new statement. A base form after a modal belongs to the clause
         # ("says he'd sit Putin down and tell him ..."), and so does a belief verb ("said she
         # was tired ... and wanted a candidate who ...").
-        entry = cues.get(t.lemma_.lower())
-        if entry is not None and entry.cls == "speech" and t.pos_ == "VERB" and (
+        if speech_cue(t) and (
             (t.dep_ == "advcl" and t.tag_ == "VBG")
             or (t.dep_ == "conj" and (t.tag_ == governing or any(
                 a.dep_ in {"aux", "auxpass"} and a.tag_ == governing for a in t.children)))
@@ -51,6 +54,12 @@ def clause_span(token: Token) -> tuple[int, int]:
                             or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     return left, right + 1
+
+
+def speech_cue(verb: Token) -> bool:
+    """Whether a verb is a speech cue of the lexicon ("say", "urge"), not a belief one."""
+    entry = lexicon().cues.get(verb.lemma_.lower())
+    return verb.pos_ == "VERB" and entry is not None and entry.cls == "speech"
 
 
 def _after_time(head: Token, left: int, right: int) -> int:
@@ -86,8 +95,8 @@ def _with_trailer(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[in
             break
         if child.dep_ == "conj" and not _statement_verb(verb, child):
             break
-        if child.dep_ == "ccomp" and (child.pos_ not in {"VERB", "AUX"} or any(
-                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children)):
+        if child.dep_ == "ccomp" and (child.pos_ not in {"VERB", "AUX"} or
+                                      has_own_subject(child)):
             # A second complement with no subject is the clause's own verb the parser cut
             # loose ("said the inquiry had nothing to do with ..., had started after ...").
             # One with a subject, or a noun phrase, is the reporter's sentence going on
@@ -108,7 +117,7 @@ def _statement_verb(cue: Token, conj: Token) -> bool:
         # and that he seems to feel ..."). PolNeAR train: +5 attributions matched, none lost.
         cues = lexicon().cues
         return not any(t.pos_ == "VERB" and t.lemma_.lower() in cues for t in conj.subtree)
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children):
+    if has_own_subject(conj):
         return False
     finite = next((a.tag_ for a in conj.children if a.dep_ in {"aux", "auxpass"}), conj.tag_)
     return agrees_with_statement(cue, finite)

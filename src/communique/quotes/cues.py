@@ -25,6 +25,7 @@ from communique.quotes.clauses import (
     clause_span,
     clip,
     reported_content,
+    speech_cue,
 )
 from communique.quotes.lexicon import CueEntry, Lexicon, lexicon
 
@@ -231,7 +232,7 @@ def _subject(verb: Token) -> Token | None:
         # "her term", was wrong, hence names and pronouns only).
         return before
     reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
-    if reporting is not None and _speech_cue(verb) and _speech_cue(reporting):
+    if reporting is not None and speech_cue(verb) and speech_cue(reporting):
         # "tweeted that the deal was "a disgrace" and encouraged voters to ...": a speech
         # cue the parser coordinated with the reported clause's verb is the reporter going
         # on, with the reporting cue's subject, not the clause's.
@@ -249,12 +250,6 @@ def _subject(verb: Token) -> Token | None:
                                                and node.lemma_.lower() == "quote"):
                     return child  # "X was quoted as saying"
     return None
-
-
-def _speech_cue(verb: Token) -> bool:
-    """Whether a verb is a speech cue of the lexicon ("say", "urge"), not a belief one."""
-    entry = lexicon().cues.get(verb.lemma_.lower())
-    return verb.pos_ == "VERB" and entry is not None and entry.cls == "speech"
 
 
 def _speaker_mention(subject: Token) -> Mention:

@@ -133,10 +133,10 @@ def _after_dateline(doc: Doc, mention: Mention, dateline: tuple[int, int]) -> Me
     if not (mention.start < dateline[1] and dateline[0] < mention.end):
         return mention
     rest = doc.char_span(dateline[1], mention.end, alignment_mode="contract")
-    words = [t for t in rest or () if not (t.is_punct or t.is_space)]
-    if not words:
+    named = [t for t in rest or () if not (t.is_punct or t.is_space)]
+    if not named:
         return None
-    kept = doc[words[0].i : words[-1].i + 1]
+    kept = doc[named[0].i : named[-1].i + 1]
     head = mention.head if mention.head[0] >= dateline[1] else (
         kept[-1].idx, kept[-1].idx + len(kept[-1].text))
     return Mention(kept.start_char, kept.end_char, kept.text, head, mention.pronoun,
@@ -759,12 +759,14 @@ def _preposition_as(doc: Doc, after: int, end: int) -> bool:
     as president because ..."), which goes on with the statement, not "as" opening a clause
     of the reporter's ("... as he faces ...")."""
     span = doc.char_span(after, end, alignment_mode="contract")
-    word = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
+    if span is None:
+        return False
+    word = next((t for t in span if not (t.is_punct or t.is_space)), None)
     if word is None or word.lower_ != "as" or word.dep_ != "prep":
         return False
     # The parser takes "as" for a preposition before a clause too ("... as Europe's crisis
     # again threatens ..."): a finite verb before the next punctuation makes it a clause.
-    for t in doc[word.i + 1 : span.end if span is not None else word.i + 1]:
+    for t in doc[word.i + 1 : span.end]:
         if t.text in {",", ";", ":", ".", "—", "–"} or t.pos_ == "SCONJ" or t.dep_ == "mark":
             break  # "as president because so many lawmakers dislike him"
         if t.tag_ in {"VBZ", "VBD", "VBP", "MD"}:
@@ -786,7 +788,9 @@ def _signed_before(doc: Doc, frame: Frame, q: QuoteMarks, index: DocIndex) -> bo
     mark, with nothing but the speaker between it and the cue (""A," Sanders said, ...")."""
     if index.text[q.open_at : q.outer_end - 1].rstrip()[-1:] not in {",", "?", "!"}:
         return False
-    after = next((t.i for t in doc if t.idx >= q.outer_end and not t.is_space), frame.cue.i)
+    # The passage lies in the cue's sentence, before the cue: only those tokens are looked at.
+    after = next((t.i for t in doc[frame.cue.sent.start : frame.cue.i]
+                  if t.idx >= q.outer_end and not t.is_space), frame.cue.i)
     return after >= frame.cue.i or _only_speaker_before(frame, after)
 
 
