@@ -1,0 +1,306 @@
+"""Who acts and who is acted on: the actor and recipient cascades of one trigger.
+
+Each cascade is a ledger of named rules tried in order until one finds a codable party;
+the name of the rule that found it is kept for ``explain`` ("recipient from
+place-as-target"). ``LATE_RECIPIENTS`` runs after the CAMEO code is settled, since its
+rules depend on the event type (a protest's target is the home authority).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from communique.actors.lookup import entity_ref
+from communique.events import modality, roles
+from communique.events.cameo import CameoCode
+from communique.events.candidates import Candidate
+from communique.events.implicit import (
+    DOMESTIC_TYPES,
+    against_party,
+    attack_place,
+    conditioned_party,
+    demand_addressee,
+    home_authority,
+    home_country,
+    passive_doer,
+    protest_target,
+)
+from communique.events.refs import codable, place_tokens, resolve_refs
+from communique.rules import Ledger
+
+Refs = list[dict[str, Any]]
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+_SECOND_PERSON = frozenset({"you", "your"})
+_THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+@dataclass
+class Parties:
+    """The parties of one trigger as the cascades find them, with where they came from."""
+
+    cand: Candidate
+    entities: Sequence[dict[str, Any]]
+    quotes: Sequence[dict[str, Any]]
+    preferred: tuple[str, ...]
+    actor_toks: list[Token]
+    recipient_toks: list[Token]
+    actors: Refs = field(default_factory=list)
+    actor_kinds: list[str] = field(default_factory=list)
+    recipients: Refs = field(default_factory=list)
+    actor_source: str | None = None
+    recipient_source: str | None = None
+
+    @property
+    def token(self) -> Token:
+        return self.cand.token
+
+
+def parties_for(cand: Candidate, entities: Sequence[dict[str, Any]],
+                quotes: Sequence[dict[str, Any]]) -> Parties | None:
+    """The parse's party tokens of a trigger; None for a bare event noun with no party.
+
+    A bare event noun ("the royal tour", "one of its meetings") names no interaction: on
+    non-political news these were mostly false events. Nouns with a party ("visit to
+    China", "talks with Xi") or under a verb ("held talks") stay.
+    """
+    tok = cand.token
+    pattern = cand.match.pattern
+    preferred = tuple(e.prep for e in (pattern.post if pattern else ()) if e.prep)
+    if tok.pos_ == "VERB":
+        actor_toks = roles.subjects(tok)
+        recipient_toks = roles.verb_recipients(tok, preferred)
+    else:
+        actor_toks = roles.noun_actors(tok)
+        recipient_toks = roles.noun_recipients(tok, preferred)
+        if not recipient_toks and not roles.governed_noun(tok):
+            return None
+    return Parties(cand, entities, quotes, preferred, actor_toks, recipient_toks)
+
+
+ActorRule = Callable[[Parties], tuple[Refs, list[str]]]
+RecipientRule = Callable[[Parties], Refs]
+LateRule = Callable[[Parties, CameoCode, "str | None"], Refs]
+
+ACTORS: Ledger[ActorRule] = Ledger(
+    "actors", "Where an event's actor comes from; the first rule that finds a codable "
+              "party wins.")
+RECIPIENTS: Ledger[RecipientRule] = Ledger(
+    "recipients", "Where an event's recipient comes from before the code is settled; the "
+                  "first rule that finds one wins.")
+LATE_RECIPIENTS: Ledger[LateRule] = Ledger("late_recipients",
+                         "Recipients an event type implies when the sentence names none; "
+                         "tried after the code is settled.")
+
+
+def find_actors(parties: Parties, skip: frozenset[str] = frozenset()) -> None:
+    """Run the actor ledger (rules named in ``skip`` left out)."""
+    for rule in ACTORS:
+        if rule.name in skip:
+            continue
+        found, kinds = rule.func(parties)
+        if found:
+            parties.actors, parties.actor_kinds = found, kinds
+            parties.actor_source = rule.name
+            return
+
+
+def find_recipients(parties: Parties) -> None:
+    """Run the early recipient ledger."""
+    for rule in RECIPIENTS:
+        found = rule.func(parties)
+        if found:
+            parties.recipients = found
+            parties.recipient_source = rule.name
+            return
+
+
+def find_late_recipients(parties: Parties, row: CameoCode, quote_id: str | None,
+                         only: frozenset[str] | None = None) -> None:
+    """Run the late recipient ledger when no recipient was found (``only`` restricts it)."""
+    if parties.recipients:
+        return
+    for rule in LATE_RECIPIENTS:
+        if only is not None and rule.name not in only:
+            continue
+        found = rule.func(parties, row, quote_id)
+        if found:
+            parties.recipients = found
+            parties.recipient_source = rule.name
+            return
+
+
+def pronoun_fallback(tokens: Sequence[Token], trigger: Token,
+                     entities: Sequence[dict[str, Any]], quotes: Sequence[dict[str, Any]],
+                     slot: str) -> tuple[Refs, list[str]]:
+    """Unresolved pronouns: "we"/"you" inside a quote are its speaker/addressee; "they" in
+    "X said they would ..." is X. Used only when the entity lookup found nothing."""
+    if not tokens or not all(t.pos_ == "PRON" for t in tokens):
+        return [], []
+    words = {t.lower_ for t in tokens}
+    wanted = _FIRST_PERSON if slot == "speaker" else _SECOND_PERSON
+    if words & wanted:
+        for quote in quotes:
+            if modality.quote_for(trigger.idx, trigger.idx + 1, [quote]) is None:
+                continue
+            party = quote.get(slot) or {}
+            by_id = {e["id"]: e for e in entities}
+            entity = by_id.get(party.get("entity"))
+            if codable(entity):
+                ref = entity_ref(entity)
+                return ([ref], ["pronoun"]) if ref else ([], [])
+        return [], []
+    if slot == "speaker" and words & {"they", "he", "she", "it"}:
+        refs, _ = resolve_refs(roles.speech_subjects(trigger), entities)
+        return refs, ["pronoun"] * len(refs)
+    return [], []
+
+
+# --- actors, in order ---------------------------------------------------------------------
+
+@ACTORS.rule("parsed-subject", example="Russia attacked Ukraine")
+def _parsed_subject(p: Parties) -> tuple[Refs, list[str]]:
+    """The subject of a verb trigger, or the doer of an event noun ("Israel's strikes")."""
+    return resolve_refs(p.actor_toks, p.entities)
+
+
+@ACTORS.rule("pronoun-speaker", example='"We will retaliate," the minister said')
+def _pronoun_speaker(p: Parties) -> tuple[Refs, list[str]]:
+    """"we" inside a quote is its speaker; "they" in "X said they would" is X."""
+    return pronoun_fallback(p.actor_toks, p.token, p.entities, p.quotes, "speaker")
+
+
+@ACTORS.rule("clause-of-noun", example="the party issued a declaration demanding ...")
+def _clause_of_noun(p: Parties) -> tuple[Refs, list[str]]:
+    """A clause on a noun takes the subject of the verb that governs the noun."""
+    tok = p.token
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return resolve_refs(roles.subjects(roles.governing_verb(tok.head)), p.entities)
+    return [], []
+
+
+@ACTORS.rule("passive-doer", example="was arrested in Lebanon")
+def _passive_doer(p: Parties) -> tuple[Refs, list[str]]:
+    """The doer of an agentless passive where the sentence still names it."""
+    tok = p.token
+    if tok.pos_ == "VERB" and roles.is_passive(tok):
+        return passive_doer(tok, p.cand.match.code, p.entities)
+    return [], []
+
+
+@ACTORS.rule("attack-place", example="A roadside bombing near Samarra killed one U.S. soldier")
+def _attack_place(p: Parties) -> tuple[Refs, list[str]]:
+    """An attack only a weapon performs comes from the country where it happened."""
+    tok = p.token
+    if tok.pos_ == "VERB" and p.cand.match.code[:2] in ("18", "19", "20"):
+        return attack_place(tok, p.entities)
+    return [], []
+
+
+# --- recipients before the code is settled, in order -----------------------------------
+
+@RECIPIENTS.rule("parsed-object", example="Russia attacked Ukraine")
+def _parsed_object(p: Parties) -> Refs:
+    """The object or preposition phrase the pattern names."""
+    return resolve_refs(p.recipient_toks, p.entities)[0]
+
+
+@RECIPIENTS.rule("coordinated-verb",
+                 example="donated and personally delivered goods to X")
+def _coordinated_verb(p: Parties) -> Refs:
+    """Coordinated verbs without a subject of their own share the party."""
+    tok = p.token
+    if tok.pos_ != "VERB":
+        return []
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not roles.has_own_subject(conj):
+            found = resolve_refs(roles.verb_recipients(conj, p.preferred), p.entities)[0]
+            if found:
+                return found
+    return []
+
+
+@RECIPIENTS.rule("pronoun-addressee", example='"You must leave," Kerry told Lavrov')
+def _pronoun_addressee(p: Parties) -> Refs:
+    """"you" inside a quote is the quote's addressee."""
+    return pronoun_fallback(p.recipient_toks, p.token, p.entities, p.quotes, "addressee")[0]
+
+
+@RECIPIENTS.rule("deferred-object", example="met on Tuesday with the Iranian envoy")
+def _deferred(p: Parties) -> Refs:
+    """A party the parser attached further up the clause."""
+    if p.token.pos_ != "VERB":
+        return []
+    return resolve_refs(roles.deferred_recipients(p.token), p.entities)[0]
+
+
+@RECIPIENTS.rule("place-as-target", example="imposed a curfew in Cizre")
+def _place_as_target(p: Parties) -> Refs:
+    """CAMEO practice: without another target, the place the act happens in is the target."""
+    return resolve_refs(place_tokens(p.token), p.entities)[0]
+
+
+# --- recipients the event type implies, in order --------------------------------------
+
+@LATE_RECIPIENTS.rule("threat-condition", example="will strike if Israel attacks")
+def _threat_condition(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """A threat is addressed to whoever its condition names."""
+    if row.plover != "THREATEN":
+        return []
+    return conditioned_party(p.token, p.entities, p.actors)
+
+
+@LATE_RECIPIENTS.rule("protest-target", example="protesters rallied against the government")
+def _protest_target(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """A protest's target, else the authority of the protesters' own country."""
+    if row.plover != "PROTEST":
+        return []
+    return protest_target(p.token, p.entities, p.actors) or \
+        home_authority(p.actors, p.entities)
+
+
+@LATE_RECIPIENTS.rule("adversary-in-phrase",
+                      example="mobilized reservists for a possible war against Iraq")
+def _adversary(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """The adversary named anywhere in a threat's or force's phrase."""
+    if row.code[:2] not in _THREAT_ROOTS | {"13"}:
+        return []
+    return against_party(p.token, p.entities, p.actors)
+
+
+@LATE_RECIPIENTS.rule("demand-addressee",
+                      example="reiterated its demand that Israel ease restrictions")
+def _demand_addressee(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """A request is addressed to the subject of what it demands."""
+    if row.plover != "REQUEST":
+        return []
+    return demand_addressee(p.token, p.entities, p.actors)
+
+
+@LATE_RECIPIENTS.rule("home-country", example="the government declared a state of emergency")
+def _home_country(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """Domestic acts (coercion, concessions, rejections) fall on the actor's own country."""
+    if row.plover not in DOMESTIC_TYPES and row.code[:3] not in ("034", "035"):
+        return []
+    return home_country(p.actors, p.entities)
+
+
+@LATE_RECIPIENTS.rule("quote-addressee", example='"..., Lavrov told Xi": the praise is for Xi')
+def _quote_addressee(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """A verbal act inside a quote with no other target is addressed to the person the
+    speaker is talking to."""
+    if quote_id is None or row.quad not in (1, 3):
+        return []
+    quote = next((q for q in p.quotes if str(q.get("id")) == quote_id), None)
+    if quote is None:
+        return []
+    speaker = (quote.get("speaker") or {}).get("entity")
+    addressee = (quote.get("addressee") or {}).get("entity")
+    if not addressee or speaker not in {a["entity"] for a in p.actors}:
+        return []
+    entity = next((e for e in p.entities if e["id"] == addressee), None)
+    ref = entity_ref(entity) if codable(entity) else None
+    return [ref] if ref is not None else []

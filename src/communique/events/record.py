@@ -1,0 +1,227 @@
+"""The ``communique/1`` event record of a coded trigger: modality, date, place, confidence.
+
+Field decisions (documented in ``data/events/README.md``): ``mode`` and ``context`` come
+from the CAMEO->PLOVER table and are left out when the table gives none; ``location`` is
+null when no place phrase attaches to the trigger's clause; ``date`` falls back to the
+publication date (resolution ``publication``) and is left out without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from communique.events import dates, modality, roles, salience
+from communique.events.cameo import CameoCode
+from communique.events.candidates import Candidate
+from communique.events.parties import Parties
+from communique.events.places import geocode
+from communique.events.refs import PLACE_PREPS, place_anchors
+
+HISTORICAL_DAYS = 30
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Pronoun mentions are weaker evidence of who acted than names.
+_WEAK_MENTIONS = frozenset({"pronoun", "descriptor"})
+_BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every event of one document shares: its id, publication date, quotes."""
+
+    article_id: str
+    published: date | None
+    quotes: Sequence[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The modality of one event, before the record is written."""
+
+    negated: bool
+    intent: bool
+    hypothetical: bool
+    quote_id: str | None
+    heuristic_reported: bool
+
+
+def event_modality(cand: Candidate, sent: Span, intent: bool, negated: bool,
+                   quotes: Sequence[dict[str, Any]]) -> Modality:
+    """Hypothetical and reported flags of a trigger, with its settled intent and negation."""
+    tok = cand.token
+    quote_id = modality.quote_for(tok.idx, tok.idx + len(tok.text), quotes)
+    heuristic = quote_id is None and modality.attributed(tok, modality.according_to(sent))
+    return Modality(negated, intent, modality.hypothetical(tok), quote_id, heuristic)
+
+
+def event_id(article_id: str, start: int, end: int) -> str:
+    """A stable id from the article id and the trigger's offsets."""
+    digest = hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
+    return f"ev-{digest}"
+
+
+def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: bool,
+                mood: Modality, sent: Span, index: int, setting: Setting,
+                when: dict[str, Any] | None, historical: bool) -> dict[str, Any]:
+    """The record itself, fields in schema order."""
+    tok = cand.token
+    event: dict[str, Any] = {
+        "id": event_id(setting.article_id, tok.idx, tok.idx + len(tok.text)),
+        "plover": row.plover,
+    }
+    if row.mode:
+        event["mode"] = row.mode
+    if row.context:
+        event["context"] = list(row.context)
+    event.update({
+        "cameo": row.code,
+        "quad": row.quad,
+        "goldstein": row.goldstein,
+        "actors": parties.actors,
+        "recipients": parties.recipients,
+        "reciprocal": reciprocal,
+        "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+        "sentence": {"index": index, "start": sent.start_char, "end": sent.end_char},
+        "modality": {
+            "negated": mood.negated,
+            "intent": mood.intent,
+            "hypothetical": mood.hypothetical,
+            "historical": historical,
+            "reported": mood.quote_id is not None or mood.heuristic_reported,
+        },
+    })
+    if mood.quote_id is not None:
+        event["reported_by"] = mood.quote_id
+    if when is not None:
+        event["date"] = when
+    event["location"] = place_for(tok, list(sent.ents))
+    recipients = parties.recipients
+    event["confidence"] = confidence(cand, parties.actor_kinds,
+                                     (bool(recipients) and not reciprocal) or reciprocal,
+                                     mood.hypothetical, mood.heuristic_reported)
+    if not recipients and salience.dyadic(cand.match.code):
+        # A consultation, support, aid or request names its other party; without one the
+        # trigger is often another sense ("supports raising the minimum wage"). Dropping
+        # them cost more right events (role failures) than it removed, so they stay, with
+        # less confidence.
+        event["confidence"] = round(max(0.05, event["confidence"] - 0.15), 2)
+    return event
+
+
+def date_and_history(tok: Token, sent: Span, published: date | None
+                     ) -> tuple[dict[str, Any] | None, bool]:
+    """The event's date and whether it lies well before publication (historical)."""
+    when = date_for(tok, list(sent.ents), published, None)
+    historical = False
+    if when is not None and published is not None and when["resolution"] != "publication":
+        last = dates.last_day(when.get("value"))
+        historical = last is not None and (published - last).days > HISTORICAL_DAYS
+    return when, historical
+
+
+def _attached(ent: Span, anchors: set[int]) -> bool:
+    node = ent.root
+    for _ in range(6):
+        if node.i in anchors:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def date_for(token: Token, sent_ents: Sequence[Span], published: date | None,
+             published_text: str | None) -> dict[str, Any] | None:
+    """The date phrase attached to the trigger's clause, else the publication date.
+
+    Durations and vague spans ("a two-day visit", "in recent years") do not resolve and are
+    skipped in favour of the next phrase, then the publication date.
+    """
+    date_ents = [e for e in sent_ents if e.label_ == "DATE"]
+    if date_ents:
+        clause = roles.governing_verb(token)
+        anchor_sets = [{token.i, clause.i}]
+        # A date on a governing speech verb ("said Tuesday they would ...") dates the event.
+        current = clause
+        for _ in range(3):
+            if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj",
+                                                                 "advcl"):
+                break
+            current = current.head
+            anchor_sets.append({current.i})
+        for anchors in anchor_sets:
+            for ent in date_ents:
+                if not _attached(ent, anchors):
+                    continue
+                resolved = dates.resolve(ent.text, published)
+                if resolved["value"] is not None or published is None:
+                    return resolved
+    if published is not None:
+        return {"text": None, "value": published.isoformat(), "resolution": "publication"}
+    if published_text:
+        return {"text": published_text, "value": None, "resolution": "unknown"}
+    return None
+
+
+def place_for(token: Token, sent_ents: Sequence[Span]) -> dict[str, Any] | None:
+    """A place phrase ("in Beijing") attached to the trigger or its clause, geocoded."""
+    anchors = place_anchors(token)
+    for ent in sent_ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        root = ent.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+            continue
+        if prep.head.i not in anchors:
+            continue
+        place = geocode(ent.text)
+        return {
+            "text": ent.text,
+            "name": place.name if place else ent.text,
+            "country": place.country if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place else None,
+        }
+    return None
+
+
+def confidence(cand: Candidate, actor_kinds: list[str], recipients: bool,
+               hypothetical: bool, reported_only_heuristic: bool) -> float:
+    """Heuristic evidence score in [0.05, 0.95]; its precision per band is measured."""
+    score = 0.45
+    if cand.match.specific:
+        score += 0.2
+    if cand.token.pos_ == "VERB":
+        score += 0.1
+    if actor_kinds and all(k not in _WEAK_MENTIONS for k in actor_kinds):
+        score += 0.1
+    if recipients:
+        score += 0.1
+    if hypothetical:
+        score -= 0.15
+    if reported_only_heuristic:
+        score -= 0.05
+    if subordinate(cand.token):
+        # Background clauses ("after a jet shot down ...", "who was detained") are less often
+        # the event a report is about.
+        score -= 0.1
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def subordinate(token: Token) -> bool:
+    """True when the trigger sits in an adverbial, relative or participial clause."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in _BACKGROUND_DEPS:
+            return True
+        if current.dep_ in ("ROOT", "ccomp") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
