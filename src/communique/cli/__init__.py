@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from communique import __version__
 from communique.errors import CommuniqueError, ModelNotFoundError, UsageError
 
-_COMMANDS = ("extract", "evaluate", "bench", "ingest", "resolve", "export", "query",
+_COMMANDS = ("extract", "explain", "evaluate", "bench", "ingest", "resolve", "export", "query",
              "serve")
 
 

@@ -36,6 +36,9 @@ def register(sub: Any) -> None:
                         help="jsonl: one document per line (default); json: each document "
                              "indented")
     parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print, on stderr, every candidate event trigger of each "
+                             "article with what matched and why it was kept or dropped")
     parser.set_defaults(run=run)
 
 
@@ -75,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
             skips[_skip_label(str(document["skipped"]))] += 1
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
         sys.stdout.flush()
+        if args.explain and not document.get("skipped"):
+            from communique.explain import explain_record, format_explanation
+
+            sys.stderr.write(f"== {document['article']['id']}\n")
+            sys.stderr.write(format_explanation(explain_record(document, model=args.model)))
     line = f"communique: {summary.processed} processed, {summary.skipped} skipped"
     if skips:
         line += f" ({format_counts(skips)})"

@@ -62,6 +62,7 @@ _SUITE_MODULES: dict[str, str] = {
     "actors": "communique.evaluate.actors",
     "quotes": "communique.evaluate.quotes",
     "events": "communique.evaluate.events",
+    "events-news": "communique.evaluate.events_news",
     "cameo": "communique.evaluate.cameo",
     "petrarch": "communique.evaluate.petrarch",
 }

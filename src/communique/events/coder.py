@@ -86,11 +86,16 @@ def code_document(doc: Doc, lexicon: Lexicon | None = None,
 
 
 def explain_document(doc: Doc, lexicon: Lexicon | None = None,
-                     require_actor: bool = True) -> list[Outcome]:
-    """Every candidate of ``doc`` with its event or the reason it was dropped."""
+                     require_actor: bool = True, every_candidate: bool = False
+                     ) -> list[Outcome]:
+    """Every candidate of ``doc`` with its event or the reason it was dropped.
+
+    A document without entities has no events and is skipped, unless ``every_candidate``
+    asks for its candidates too (``explain``).
+    """
     lexicon = lexicon or default_lexicon()
     setting, entities = document_setting(doc)
-    if not entities and require_actor:
+    if not entities and require_actor and not every_candidate:
         return []
     outcomes: list[Outcome] = []
     for index, sent in enumerate(doc.sents):
