@@ -43,3 +43,18 @@ def test_a_rule_name_is_registered_once() -> None:
 def test_unknown_rule_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="no-such-rule"), disabled({"no-such-rule"}):
         pass
+
+
+def test_rules_doc_is_current() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "rules_doc.py"
+    spec = importlib.util.spec_from_file_location("rules_doc", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.render()
+    assert "`candidate_filters`" in text and "`late_recipients`" in text
+    assert module.OUT.read_text(encoding="utf-8") == text, \
+        "docs/rules.md is stale: run python scripts/rules_doc.py"

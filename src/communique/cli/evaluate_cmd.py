@@ -20,6 +20,9 @@ def register(sub: Any) -> None:
                         help="reference data folder (default: $COMMUNIQUE_DATA or ../shared/data)")
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N items")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
+                        help="switch off a named rule (docs/rules.md) to measure its "
+                             "contribution; repeatable")
     parser.set_defaults(run=run)
 
 
@@ -38,7 +41,19 @@ def run(args: argparse.Namespace) -> int:
         print("communique: no reference data found; pass --data DIR or set COMMUNIQUE_DATA",
               file=sys.stderr)
         return 2
-    report = get_suite(args.suite)(data, args.limit)
+    suite = get_suite(args.suite)
+    if args.disable:
+        import importlib
+
+        from communique.rules import disabled
+
+        for module in ("communique.events.candidates", "communique.events.parties",
+                       "communique.events.code_rules"):
+            importlib.import_module(module)
+        with disabled(frozenset(args.disable)):
+            report = suite(data, args.limit)
+    else:
+        report = suite(data, args.limit)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return 0
