@@ -119,6 +119,10 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
     for m in mentions:
         if m.cluster >= 0 or m.type == "pronoun" or (m.kind == "person"):
             continue
+        person = _surname_as_organisation(m, clusters, by_key)
+        if person is not None:
+            join(person, m)
+            continue
         join(by_key.get(_key(m)) or new(m.kind, _key(m)), m)
     # Descriptors that precede a name ("Chinese state broadcaster" CCTV) join that name.
     at = {m.start: m for m in mentions if m.cluster >= 0}
@@ -137,6 +141,30 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
         target = None if m.fresh else _descriptor_target(m, clusters, kb, date)
         join(target or new("person"), m)
     return clusters
+
+
+def _surname_as_organisation(m: Mention, clusters: list[Cluster],
+                             by_key: dict[tuple[Any, ...], Cluster]) -> Cluster | None:
+    """The person a one-word "organisation" name stands for, when the parser mislabelled
+    a surname.
+
+    "Trump also closed the Russian consulate": the small model often tags a sentence-initial
+    surname ORG; with "President Trump" named in the same article, and nothing in the
+    knowledge base by that name, the word is that person (the nearest one if several
+    share it). An organisation the knowledge base knows, or one with a sector or country
+    of its own ("Hamas", "Boeing"), is left alone.
+    """
+    if m.kind != "organisation" or m.type != "name" or m.entry is not None or \
+            m.sector is not None or m.country is not None or len(m.person_name) != 1:
+        return None
+    word = m.person_name[0]
+    if " " in word:
+        return None
+    candidates = [c for c in clusters if c.kind == "person" and any(
+        len(n) >= 2 and n[-1] == word for n in c.names)]
+    if candidates:
+        return _nearest(candidates, m)
+    return by_key.get(("single", word))  # "President Trump" ... "Trump also closed"
 
 
 def _key(m: Mention) -> tuple[Any, ...]:

@@ -643,7 +643,7 @@ def _collect_descriptors(b: _Builder) -> None:
                     # "a regional peacekeeping force", "multinational troops": forces of
                     # several states are an intergovernmental actor (CAMEO IGO).
                     iso, where = "IGO", span_chars(doc, i - 1, stop)
-                if iso is None and role.kind == "group" and not (
+                if iso is None and (role.kind == "group" or governs) and not (
                         start > floor and (doc[start - 1].lower_ in ("a", "an")
                                            or b.taken[start - 1])):
                     # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
