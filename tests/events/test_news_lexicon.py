@@ -34,3 +34,24 @@ def test_news_verbs_code_events(nlp: Any, text: str, plover: str, actor: str | N
 def test_released_statement_is_no_release_of_people(nlp: Any) -> None:
     assert not [e for e in events(nlp, "The Russian ministry released a statement on Iran.")
                 if e["cameo"] == "0841"]
+
+
+def test_agentless_detention_is_done_by_the_setting_authorities(nlp: Any) -> None:
+    text = ("France raised its terror alert after the attack in Paris. The French interior "
+            "minister spoke to reporters in France on Thursday. Nine people had been "
+            "detained in connection with the attack, he said.")
+    e = one(nlp, text, "COERCE")
+    assert countries(e["actors"]) == {"FRA"}
+    assert e["confidence"] < 0.85  # a weaker inference than a named doer
+
+
+def test_agentless_detention_without_a_setting_has_no_actor(nlp: Any) -> None:
+    text = "Nine people had been detained in connection with the attack."
+    assert not [e for e in events(nlp, text) if e["plover"] == "COERCE"]
+
+
+def test_party_members_take_the_country_of_the_article(nlp: Any) -> None:
+    text = ("The United States Congress met on Monday. In Washington, Democrats blasted the "
+            "White House over the new border policy of the United States.")
+    e = one(nlp, text, "ACCUSE")
+    assert countries(e["actors"]) == {"USA"}

@@ -284,3 +284,16 @@ def passive_doer(tok: Token, code: str, entities: Sequence[dict[str, Any]]
         if refs:
             return refs[:1], ["descriptor"]
     return [], []
+
+
+def setting_authority(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The country an article is set in, as the doer of an agentless arrest or release:
+    the country entity named most often (at least twice, ahead of every other); nothing
+    when no country dominates."""
+    counts = sorted(((len(e.get("mentions", ())), e) for e in entities
+                     if e.get("kind") == "country" and e.get("country")),
+                    key=lambda pair: -pair[0])
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return []
+    ref = entity_ref(counts[0][1])
+    return [ref] if ref is not None else []

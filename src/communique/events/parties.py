@@ -28,6 +28,7 @@ from communique.events.implicit import (
     home_country,
     passive_doer,
     protest_target,
+    setting_authority,
 )
 from communique.events.refs import codable, place_tokens, resolve_refs
 from communique.rules import Ledger
@@ -198,6 +199,25 @@ def _attack_place(p: Parties) -> tuple[Refs, list[str]]:
     if tok.pos_ == "VERB" and p.cand.match.code[:2] in ("18", "19", "20"):
         return attack_place(tok, p.entities)
     return [], []
+
+
+# Agentless state acts that CAMEO codes as done by the authorities: arrests, detentions,
+# charges and convictions (root 17), releases of prisoners (0841).
+_AUTHORITY_CODES = ("17", "0841")
+
+
+@ACTORS.rule("setting-authorities",
+             example="Cazeneuve said nine people had been detained in connection to the attack")
+def _setting_authorities(p: Parties) -> tuple[Refs, list[str]]:
+    """An agentless arrest, detention or release whose sentence names no place is done by
+    the authorities of the country the article is set in (a weaker inference: the event's
+    confidence is lowered)."""
+    tok = p.token
+    if tok.pos_ != "VERB" or not roles.is_passive(tok) or \
+            not p.cand.match.code.startswith(_AUTHORITY_CODES):
+        return [], []
+    refs = setting_authority(p.entities)
+    return refs, ["setting"] * len(refs)
 
 
 # --- recipients before the code is settled, in order -----------------------------------

@@ -26,7 +26,7 @@ from communique.events.refs import PLACE_PREPS, place_anchors
 HISTORICAL_DAYS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Pronoun mentions are weaker evidence of who acted than names.
-_WEAK_MENTIONS = frozenset({"pronoun", "descriptor"})
+_WEAK_MENTIONS = frozenset({"pronoun", "descriptor", "setting"})
 _BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
 
 
