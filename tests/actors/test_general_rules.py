@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 def test_correct_reads_one_edit_country_words() -> None:
     kb = load_kb()
     assert kb.correct("Camerron") == "cameroon"
+    assert kb.correct("Hollande") is None  # a president's surname, not a misspelt Holland
     assert kb.correct("Argentinna") == "argentina"
     assert kb.correct("Ethiopia") is None  # spelt right: nothing to correct
     assert kb.correct("Niger") is None  # too short to guess at

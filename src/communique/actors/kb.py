@@ -231,6 +231,8 @@ class ActorKB:
         key = word.lower()
         if key in self.names or key in self.demonyms or key in self.cities:
             return None
+        if key in self.people or key in self.leaders:
+            return None  # "Hollande" is the French president, not a misspelt "Holland"
         if not self.fuzzy:
             targets = [k for k in self.names if " " not in k and any(
                 e.category == "country" for e in self.names[k])]

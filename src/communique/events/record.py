@@ -16,18 +16,16 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from communique.events import dates, modality, roles, salience
+from communique.events import dates, modality, roles
 from communique.events.cameo import CameoCode
 from communique.events.candidates import Candidate
+from communique.events.confidence import confidence
 from communique.events.parties import Parties
 from communique.events.places import geocode
 from communique.events.refs import PLACE_PREPS, place_anchors
 
 HISTORICAL_DAYS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Pronoun mentions are weaker evidence of who acted than names.
-_WEAK_MENTIONS = frozenset({"pronoun", "descriptor", "setting"})
-_BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -100,16 +98,7 @@ def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: b
     if when is not None:
         event["date"] = when
     event["location"] = place_for(tok, list(sent.ents))
-    recipients = parties.recipients
-    event["confidence"] = confidence(cand, parties.actor_kinds,
-                                     (bool(recipients) and not reciprocal) or reciprocal,
-                                     mood.hypothetical, mood.heuristic_reported)
-    if not recipients and salience.dyadic(cand.match.code):
-        # A consultation, support, aid or request names its other party; without one the
-        # trigger is often another sense ("supports raising the minimum wage"). Dropping
-        # them cost more right events (role failures) than it removed, so they stay, with
-        # less confidence.
-        event["confidence"] = round(max(0.05, event["confidence"] - 0.15), 2)
+    event["confidence"] = confidence(cand, parties.actor_kinds, event)
     return event
 
 
@@ -190,38 +179,3 @@ def place_for(token: Token, sent_ents: Sequence[Span]) -> dict[str, Any] | None:
             "geonameid": place.geonameid if place else None,
         }
     return None
-
-
-def confidence(cand: Candidate, actor_kinds: list[str], recipients: bool,
-               hypothetical: bool, reported_only_heuristic: bool) -> float:
-    """Heuristic evidence score in [0.05, 0.95]; its precision per band is measured."""
-    score = 0.45
-    if cand.match.specific:
-        score += 0.2
-    if cand.token.pos_ == "VERB":
-        score += 0.1
-    if actor_kinds and all(k not in _WEAK_MENTIONS for k in actor_kinds):
-        score += 0.1
-    if recipients:
-        score += 0.1
-    if hypothetical:
-        score -= 0.15
-    if reported_only_heuristic:
-        score -= 0.05
-    if subordinate(cand.token):
-        # Background clauses ("after a jet shot down ...", "who was detained") are less often
-        # the event a report is about.
-        score -= 0.1
-    return round(min(0.95, max(0.05, score)), 2)
-
-
-def subordinate(token: Token) -> bool:
-    """True when the trigger sits in an adverbial, relative or participial clause."""
-    current = token
-    for _ in range(4):
-        if current.dep_ in _BACKGROUND_DEPS:
-            return True
-        if current.dep_ in ("ROOT", "ccomp") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
