@@ -8,6 +8,8 @@ entry or by country + sector ("Moscow", "the Kremlin" and "Russian officials" ar
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -298,12 +300,13 @@ def build_entities(doc: Doc, mentions: list[Mention], kb: ActorKB, date: str | N
     sentence_country = _single_country_sentences(doc, mentions)
     doc_countries = frozenset(m.country for m in mentions
                               if m.country and m.kind != "person" and m.type != "pronoun")
+    setting = setting_country(doc, mentions)
     ordered = sorted((c for c in clusters if c.mentions),
                      key=lambda c: min(m.start for m in c.mentions))
     for number, c in enumerate(ordered, start=1):
         c.mentions.sort(key=lambda m: m.start)
         entity = _entity(doc, text, c, kb, date, f"E{number}", sentence_country,
-                         doc_countries)
+                         doc_countries, setting)
         entities.append(entity)
         facts = _person_facts(c)
         if c.kind == "person" and facts is not None and c.names and facts.evidence:
@@ -317,6 +320,39 @@ def build_entities(doc: Doc, mentions: list[Mention], kb: ActorKB, date: str | N
                 "evidence": {"start": start, "end": end, "text": text[start:end]},
             })
     return entities, learned
+
+
+_REGIONS = frozenset({"UNO", "EUR", "IGO", "NGO", "WST", "IMG", "MNC", "ISM"})
+# Titles often held abroad or by outsiders of the country a story is about (an ambassador
+# in Tripoli, a group's leader, a foreign ministry's spokeswoman): never given the setting.
+_ABROAD_ROLES = frozenset({"ambassador", "envoy", "diplomat", "leader", "spokesman",
+                           "spokeswoman", "spokesperson", "general", "commander", "official"})
+# The party-and-state tag after a U.S. legislator's name: " (D-N.Y.)", ", R-Ky.,", " (R-AZ)".
+_US_PARTY_STATE = re.compile(r",? \(?[DRI]-[A-Z][A-Za-z.]{1,12}\)?[,.) ]")
+
+
+def setting_country(doc: Doc, mentions: list[Mention]) -> tuple[str, tuple[int, int]] | None:
+    """The country an article is about, with the span of its first mention: the country
+    named (by name, capital, demonym or a country-coded body) in at least three places and
+    in at least two in five of all country-named places, ahead of every other; None when
+    no country dominates."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.type == "pronoun" or m.kind == "person" or m.inferred:
+            continue
+        country = m.country
+        if country is None or len(country) != 3 or country in _REGIONS:
+            continue
+        counts[country] = counts.get(country, 0) + 1
+        first.setdefault(country, span_chars(doc, m.start, m.end))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if n < 3 or n * 5 < sum(counts.values()) * 2 or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return top, first[top]
 
 
 def _single_country_sentences(doc: Doc, mentions: list[Mention],
@@ -359,7 +395,8 @@ def _dictionary_facts(kb: ActorKB, dict_code: str, sector: str | None, code: str
 
 def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
             eid: str, sentence_country: dict[int, tuple[str, tuple[int, int]]] | None = None,
-            doc_countries: frozenset[str] = frozenset()) -> dict[str, Any]:
+            doc_countries: frozenset[str] = frozenset(),
+            setting: tuple[str, tuple[int, int]] | None = None) -> dict[str, Any]:
     named = [m for m in c.mentions if m.type in ("name", "title", "metonym", "demonym")]
     name_source = named or c.mentions
     name = max((_proper_name(doc, m) for m in name_source), key=len)
@@ -461,6 +498,25 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
             country = found[0]
             weak = "sentence"
             evidence.append(found[1])
+    if c.kind == "person" and country is None:
+        for m in c.mentions:
+            start, end = span_chars(doc, m.start, m.end)
+            tag = _US_PARTY_STATE.match(text, end) if m.type == "name" else None
+            if tag is not None:
+                # "Charles Schumer (D-N.Y.)", "Hal Rogers, R-Ky.,": the U.S. party-and-state
+                # tag of a member of Congress.
+                country, sector, agent = "USA", sector or "LEG", agent or "LEG"
+                evidence.append((start, tag.end() - 1))
+                break
+    if (c.kind == "person" and country is None and setting is not None
+            and sector in ("GOV", "LEG", "JUD", "COP")
+            and not _ABROAD_ROLES & set((role or "").lower().split())):
+        # "Gov. Andrew Cuomo", "Senate Minority Leader Charles Schumer" in an article about
+        # one country, their sentence naming none: an office holder of the country the
+        # article is about (a weaker inference, replaced by anything learned).
+        country = setting[0]
+        weak = "setting"
+        evidence.append(setting[1])
     if code is None:
         code = _code(country, agent or sector if country else None, kb)
     mentions = []
