@@ -55,3 +55,10 @@ def test_party_members_take_the_country_of_the_article(nlp: Any) -> None:
             "White House over the new border policy of the United States.")
     e = one(nlp, text, "ACCUSE")
     assert countries(e["actors"]) == {"USA"}
+
+
+def test_request_addressed_to_the_subject_of_what_it_asks(nlp: Any) -> None:
+    text = ("Senator Kamala Harris called for U.S. Homeland Security Secretary Kirstjen "
+            "Nielsen to resign.")
+    e = one(nlp, text, "REQUEST")
+    assert countries(e["recipients"]) == {"USA"}

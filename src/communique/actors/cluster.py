@@ -9,7 +9,6 @@ entry or by country + sector ("Moscow", "the Kremlin" and "Russian officials" ar
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 

@@ -79,6 +79,24 @@ def _relative_possessor(token: Token, starts: dict[int, Mention]) -> Mention | N
     return None
 
 
+_OBJECT_FORMS = frozenset({"him", "her", "them", "it"})
+
+
+def _clause_subject_clusters(token: Token, starts: dict[int, Mention]) -> set[int]:
+    """Clusters of the subject of the clause whose object the pronoun is: "Biden phoned
+    Yanukovych and urged him to pull back": "him" cannot be Biden (an object pronoun never
+    refers to its own clause's subject; that would be "himself")."""
+    if token.dep_ not in ("dobj", "dative", "iobj") or token.head.pos_ != "VERB":
+        return set()
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {starts[t.i].cluster for s in subjects for t in s.subtree
+            if t.i in starts and starts[t.i].cluster >= 0}
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                      tokens: list[Token], quotes: list[bool], sent_index: list[int],
                      sent_bounds: list[tuple[int, int]]) -> None:
@@ -152,6 +170,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                                if abs(sent_index[m.start] - here) <= 1}
             quoted_speakers |= {m.cluster for m in ordered[pointer:]
                                 if sent_index[m.start] == here and _is_speaker(doc, m)}
+        bound = _clause_subject_clusters(token, starts) if word in _OBJECT_FORMS else set()
         if target is None:
             recent_history = []
             for m in reversed(history):  # bounded by the sentence window, not the document
@@ -163,7 +182,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                     if m.cluster >= 0 and here - sent_index[m.start] <= WINDOW_SENTENCES
                     and (in_quote or not m.in_quote) and m.end <= token.i
                     and _compatible(word, clusters[m.cluster])
-                    and m.cluster not in quoted_speakers]
+                    and m.cluster not in quoted_speakers and m.cluster not in bound]
             same = [m for m in pool if sent_index[m.start] == here and m.subject]
             if word in NEUT:
                 # Salience for "it"/"its": the most recent subject OR possessor of the

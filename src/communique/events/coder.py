@@ -37,6 +37,10 @@ from communique.events.record import (
 from communique.events.refs import resolve_refs
 
 DEMAND_AUX = frozenset({"must", "should"})
+# Events the confidence model rates below this are dropped (their explanation says so).
+MIN_CONFIDENCE = 0.07
+# Late recipient rules that may save a dyadic act from being dropped for want of a party.
+_EARLY_LATE_RULES = frozenset({"demand-addressee"})
 # Nouns whose "that" clause is what is demanded: "reiterated its demand that Israel ease".
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence",
                           "plea"})
@@ -130,6 +134,11 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
     if not parties.actors and require_actor:
         return Outcome(cand, reason="no-codable-actor", parties=parties)
     reciprocal = settle_parties(parties)
+    first_row = lookup(cand.match.code)
+    if not parties.recipients and first_row is not None:
+        # "She called for Ms. Nielsen to resign": whom a request is addressed to may only
+        # show in what it asks for.
+        find_late_recipients(parties, first_row, None, only=_EARLY_LATE_RULES)
     if not parties.recipients and not cand.match.specific and \
             salience.dyadic(cand.match.code) and not cand.intent and not cand.refused \
             and tok.lemma_.lower() not in SELF_INTENT:
@@ -147,6 +156,11 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
     find_late_recipients(parties, row, mood.quote_id)
     event = build_event(cand, row, parties, reciprocal, mood, sent, index, setting, when,
                         historical)
+    if event["confidence"] < MIN_CONFIDENCE:
+        # The model gives the event less than one chance in fourteen of being right (negated,
+        # hypothetical or subordinate, with no other party): not stored as a fact.
+        return Outcome(cand, reason="below-confidence", parties=parties,
+                       recodings=coding.applied)
     return Outcome(cand, event=event, parties=parties, recodings=coding.applied)
 
 

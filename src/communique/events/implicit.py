@@ -123,12 +123,15 @@ def against_party(tok: Token, entities: Sequence[dict[str, Any]],
 
 def demand_addressee(tok: Token, entities: Sequence[dict[str, Any]],
                       actors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The subject of what is demanded: "its demand that Israel ease restrictions"."""
+    """The subject of what is demanded: "its demand that Israel ease restrictions",
+    "called for Ms. Nielsen to resign"."""
     actor_ids = {a["entity"] for a in actors}
     owners = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     for owner in owners:
         for clause in owner.children:
-            if clause.dep_ not in ("ccomp", "acl"):
+            if clause.dep_ not in ("ccomp", "acl") and not (
+                    clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                   for m in clause.children)):
                 continue
             subjects = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                         for t in roles.expand(c)]

@@ -1,0 +1,29 @@
+"""An object pronoun never refers to the subject of its own clause."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tests.actors.test_resolve import _resolve
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _owner(entities: list[dict[str, object]], text: str, at: int) -> str | None:
+    for e in entities:
+        for m in e["mentions"]:  # type: ignore[attr-defined]
+            if m["start"] <= at < m["end"]:
+                return str(e["name"])
+    return None
+
+
+def test_object_pronoun_skips_its_clause_subject(nlp: Language) -> None:
+    text = ("Vice President Joe Biden phoned Ukrainian President Viktor Yanukovych on Tuesday "
+            "and urged him to pull back forces.")
+    assert _owner(_resolve(nlp, text), text, text.index("him")) == "Viktor Yanukovych"
+
+
+def test_subject_pronoun_still_takes_the_subject(nlp: Language) -> None:
+    text = "Vice President Joe Biden phoned Viktor Yanukovych on Tuesday. He urged calm."
+    assert _owner(_resolve(nlp, text), text, text.index("He urged")) == "Joe Biden"
