@@ -62,3 +62,15 @@ def test_request_addressed_to_the_subject_of_what_it_asks(nlp: Any) -> None:
             "Nielsen to resign.")
     e = one(nlp, text, "REQUEST")
     assert countries(e["recipients"]) == {"USA"}
+
+
+def test_calling_a_party_names_a_judgement(nlp: Any) -> None:
+    text = ("U.S. Homeland Security Secretary Kirstjen Nielsen called Democrats cowardly "
+            "for refusing to work with the White House.")
+    e = one(nlp, text, "ACCUSE")
+    assert e["cameo"] == "111" and countries(e["recipients"]) == {"USA"}
+
+
+def test_calling_on_a_party_is_still_an_appeal(nlp: Any) -> None:
+    e = one(nlp, "Iran called on the United States to lift the sanctions.", "REQUEST")
+    assert countries(e["recipients"]) == {"USA"}

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from communique.events import modality, roles, salience, senses
 from communique.events.cameo import lookup, reject_code
+from communique.events.evaluation import naming_polarity
 from communique.events.lexicon import Lexicon, Match
 from communique.rules import Ledger
 
@@ -310,8 +311,9 @@ _SENSE_RULES: tuple[tuple[str, str, Callable[[Token], bool], str], ...] = (
      "The complement of an adjective of fear or reluctance is not done."),
     ("private-trip", "a family visit to Florida", senses.private_trip,
      "A visit or trip whose modifier names a private purpose is no consultation."),
-    ("naming", "what he called a farce", senses.naming,
-     "\"call\" as naming is not a call on someone."),
+    ("naming", "what he called a farce",
+     lambda t: senses.naming(t) and naming_polarity(t) is None,
+     "\"call\" as naming, with no judgement of a party, is not a call on someone."),
     ("byline", "contributed to this report", senses.byline,
      "The byline formula is no aid."),
     ("idiom-object", "to kill time", senses.idiom_object,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from communique.events import modality, salience
 from communique.events.cameo import demand_code, intent_code, reject_code
 from communique.events.candidates import Candidate
+from communique.events.evaluation import naming_polarity
 from communique.events.implicit import CONDITION_MARKS
 from communique.events.parties import Parties
 from communique.rules import Ledger
@@ -64,6 +65,17 @@ def recode(coding: Coding) -> Coding:
         if rule.func(coding):
             coding.applied = (*coding.applied, rule.name)
     return coding
+
+
+@CODE_RULES.rule("evaluative-naming", example="Ms. Nielsen called Democrats cowardly")
+def _evaluative_naming(c: Coding) -> bool:
+    """Calling a party (or its act) by an evaluative word criticises it (111) or praises
+    it (051); it is no appeal."""
+    polarity = naming_polarity(c.cand.token)
+    if polarity is None:
+        return False
+    c.code = "111" if polarity == "neg" else "051"
+    return True
 
 
 @CODE_RULES.rule("verbal-attack", example="Trump's attacks on NATO")

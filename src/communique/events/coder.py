@@ -37,8 +37,6 @@ from communique.events.record import (
 from communique.events.refs import resolve_refs
 
 DEMAND_AUX = frozenset({"must", "should"})
-# Events the confidence model rates below this are dropped (their explanation says so).
-MIN_CONFIDENCE = 0.07
 # Late recipient rules that may save a dyadic act from being dropped for want of a party.
 _EARLY_LATE_RULES = frozenset({"demand-addressee"})
 # Nouns whose "that" clause is what is demanded: "reiterated its demand that Israel ease".
@@ -156,11 +154,6 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
     find_late_recipients(parties, row, mood.quote_id)
     event = build_event(cand, row, parties, reciprocal, mood, sent, index, setting, when,
                         historical)
-    if event["confidence"] < MIN_CONFIDENCE:
-        # The model gives the event less than one chance in fourteen of being right (negated,
-        # hypothetical or subordinate, with no other party): not stored as a fact.
-        return Outcome(cand, reason="below-confidence", parties=parties,
-                       recodings=coding.applied)
     return Outcome(cand, event=event, parties=parties, recodings=coding.applied)
 
 
