@@ -35,6 +35,7 @@ from communique.events.record import (
     event_modality,
 )
 from communique.events.refs import resolve_refs
+from communique.events.statements import statement_events
 
 DEMAND_AUX = frozenset({"must", "should"})
 # Late recipient rules that may save a dyadic act from being dropped for want of a party.
@@ -103,12 +104,17 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
     for index, sent in enumerate(doc.sents):
         if salience.question(sent):
             continue  # questions report nothing ("How did Harris vote ...?")
+        coded: set[int] = set()
         for cand in candidates(sent, lexicon):
             if cand.suppressed:
                 outcomes.append(Outcome(cand, reason=cand.reason))
                 continue
-            outcomes.append(code_candidate(cand, entities, setting, sent, index,
-                                           require_actor))
+            outcome = code_candidate(cand, entities, setting, sent, index, require_actor)
+            outcomes.append(outcome)
+            if outcome.event is not None:
+                coded.add(cand.token.i)
+        outcomes += [Outcome(cand, event=event, parties=parties) for cand, parties, event
+                     in statement_events(doc, sent, index, entities, setting, coded)]
     return outcomes
 
 

@@ -1,0 +1,126 @@
+"""Events carried by what a speaker says: a statement condemning a party is criticism.
+
+"Rahul Gandhi said the government had 'created catastrophic unemployment'": no verb of the
+lexicon codes it, yet a human coder records the opposition leader's criticism of the
+government (CAMEO 111, PLOVER ACCUSE). The quotes component has found the statement, its
+speaker and its content; when the content names a party other than the speaker and judges
+it with a negative evaluative word (``data/events/evaluative.tsv``), not negated, the
+statement is coded as the speaker's criticism of that party, with the cue ("said") as its
+trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.actors.lookup import entity_ref
+from communique.events.cameo import lookup
+from communique.events.candidates import Candidate
+from communique.events.evaluation import evaluative_words
+from communique.events.lexicon import Match
+from communique.events.parties import Parties
+from communique.events.record import Setting, build_event, date_and_history, event_modality
+from communique.events.refs import codable
+from communique.events.verbdict import Sense
+
+CRITICISM_CODE = "111"
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _negative_word(tokens: Sequence[Token]) -> Token | None:
+    """The first negative evaluative word not negated in the three words before it."""
+    words = evaluative_words()
+    for n, tok in enumerate(tokens):
+        if (words.get(tok.lower_) or words.get(tok.lemma_.lower())) != "neg":
+            continue
+        if any(t.lower_ in _NEGATORS for t in tokens[max(0, n - 3):n]):
+            continue
+        return tok
+    return None
+
+
+def _judged_span(word: Token) -> tuple[int, int] | None:
+    """Character bounds of the party a negative word judges: the subject of its clause
+    ("the government had 'created catastrophic unemployment'"), else the clause's object;
+    None when the word's clause has neither."""
+    clause = word
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    for deps in (("nsubj", "nsubjpass"), ("dobj", "pobj", "attr")):
+        child = next((c for c in clause.children if c.dep_ in deps), None)
+        if child is not None:
+            tokens = list(child.subtree)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return None
+
+
+def _target(span: tuple[int, int], entities: Sequence[dict[str, Any]],
+            speaker: str) -> dict[str, Any] | None:
+    """The first codable party, other than the speaker, named in ``span`` (first-person
+    words are the speaker)."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for entity in entities:
+        if entity["id"] == speaker or not codable(entity):
+            continue
+        for mention in entity.get("mentions", ()):
+            start = int(mention["start"])
+            if not span[0] <= start < span[1] or \
+                    str(mention.get("text", "")).lower() in _FIRST_PERSON:
+                continue
+            if best is None or start < best[0]:
+                best = (start, entity)
+    return best[1] if best else None
+
+
+def statement_events(doc: Doc, sent: Span, index: int, entities: Sequence[dict[str, Any]],
+                     setting: Setting, taken: set[int]
+                     ) -> list[tuple[Candidate, Parties, dict[str, Any]]]:
+    """Criticism events of the statements whose cue lies in ``sent`` (cues already coded
+    as events, in ``taken``, are left alone), with the candidate and parties behind each."""
+    events: list[tuple[Candidate, Parties, dict[str, Any]]] = []
+    by_id = {e["id"]: e for e in entities}
+    row = lookup(CRITICISM_CODE)
+    if row is None:
+        return events
+    for quote in setting.quotes:
+        cue = quote.get("cue") or {}
+        speaker = by_id.get((quote.get("speaker") or {}).get("entity") or "")
+        if not cue or speaker is None or not codable(speaker):
+            continue
+        token = _token_at(doc, int(cue["start"]))
+        if token is None or not (sent.start <= token.i < sent.end) or token.i in taken:
+            continue
+        content = [t for p in quote.get("parts") or [quote]
+                   for t in (doc.char_span(int(p["start"]), int(p["end"]),
+                                           alignment_mode="expand") or [])]
+        word = _negative_word(content)
+        judged = _judged_span(word) if word is not None else None
+        if judged is None:
+            continue
+        target = _target(judged, entities, speaker["id"])
+        ref, speaker_ref = (entity_ref(target) if target else None), entity_ref(speaker)
+        if ref is None or speaker_ref is None:
+            continue
+        sense = Sense(lemma=token.lemma_.lower(), particle=None, code=CRITICISM_CODE,
+                      reverse=False, noun=False, block="EVALUATIVE_STATEMENT",
+                      origin="evaluative.tsv")
+        cand = Candidate(token, Match(CRITICISM_CODE, False, None, None, sense))
+        parties = Parties(cand, entities, setting.quotes, (), [], [], actors=[speaker_ref],
+                          actor_kinds=["name"], recipients=[ref],
+                          actor_source="statement-speaker",
+                          recipient_source="statement-content")
+        mood = event_modality(cand, sent, False, False, [])
+        when, historical = date_and_history(token, sent, setting.published)
+        events.append((cand, parties, build_event(cand, row, parties, False, mood, sent,
+                                                  index, setting, when, historical)))
+        taken.add(token.i)
+    return events

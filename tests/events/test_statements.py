@@ -1,0 +1,31 @@
+"""Criticism carried by a statement (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.events.test_coder import countries, events
+
+
+def _criticism(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return [e for e in events(nlp, text) if e["cameo"] == "111"
+            and e["trigger"]["text"] in ("said", "says")]
+
+
+def test_statement_judging_a_party_is_criticism(nlp: Any) -> None:
+    text = ("Indian opposition leader Rahul Gandhi said the Indian government had created "
+            "catastrophic unemployment.")
+    [e] = _criticism(nlp, text)
+    assert countries(e["actors"]) == {"IND"} and e["plover"] == "ACCUSE"
+    assert e["recipients"] and e["recipients"][0]["name"] != e["actors"][0]["name"]
+
+
+def test_negated_judgement_is_no_criticism(nlp: Any) -> None:
+    text = ("Indian opposition leader Rahul Gandhi said the Indian government was not "
+            "corrupt.")
+    assert not _criticism(nlp, text)
+
+
+def test_judgement_of_no_party_is_no_criticism(nlp: Any) -> None:
+    text = "German Chancellor Angela Merkel said the weather had been catastrophic."
+    assert not _criticism(nlp, text)
