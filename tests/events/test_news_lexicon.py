@@ -21,6 +21,12 @@ from tests.events.test_coder import countries, events, one
     ("French farmers joined the strike against the government of France.", "PROTEST", "FRA",
      None),
     ("The German chancellor scolded Poland over its courts.", "ACCUSE", "DEU", "POL"),
+    ("French police launched a manhunt for the two brothers.", "COERCE", "FRA", None),
+    ("Belgian police searched the homes of three suspects in Molenbeek.", "COERCE", "BEL",
+     None),
+    ("Ukrainian police sealed off the center of Kiev on Wednesday.", "COERCE", "UKR", None),
+    ("Iranian security forces fired tear gas at protesters in Tehran.", "ASSAULT", "IRN",
+     None),
 ])
 def test_news_verbs_code_events(nlp: Any, text: str, plover: str, actor: str | None,
                                 recipient: str | None) -> None:
