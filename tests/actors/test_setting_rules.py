@@ -36,3 +36,12 @@ def test_the_government_takes_the_country_of_the_article(nlp: Language) -> None:
             "that they would face consequences.")
     entity = _at(_resolve(nlp, text), text, "government")
     assert entity is not None and entity["country"] == "IND" and entity["sector"] == "GOV"
+
+
+def test_acronym_written_as_a_word_is_found() -> None:
+    from communique.actors.kb import load_kb
+
+    kb = load_kb()
+    nato = kb.lookup("Nato")
+    assert nato is not None and nato.code == "IGOWSTNAT"
+    assert kb.lookup("Us") is None  # short words are never read as acronyms

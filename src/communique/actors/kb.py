@@ -326,7 +326,12 @@ class ActorKB:
 
         Curated entries win over user-dictionary ones; among equals the first loaded wins.
         """
-        found = self.exact_case.get(text.strip().replace("’", "'"))
+        surface = text.strip().replace("’", "'")
+        found = self.exact_case.get(surface)
+        if not found and len(surface) >= 4 and surface.isalpha() and surface.istitle():
+            # "Nato", "Opec", "Isis": house styles that write acronyms as words.
+            found = [e for e in self.exact_case.get(surface.upper(), [])
+                     if e.category in ("igo", "group", "media")]
         if not found:
             key = normalise(text)
             if key.startswith("the "):
