@@ -182,6 +182,10 @@ def settle_parties(parties: Parties) -> bool:
     each other (reciprocal, returned); a purpose clause shares its main act's party."""
     actor_ids = {a["entity"] for a in parties.actors}
     parties.recipients = [r for r in parties.recipients if r["entity"] not in actor_ids]
+    if len(parties.actors) >= 2 and parties.recipient_source == "place-as-target":
+        # "India, Brazil and South Africa met in Geneva": several actors act on each
+        # other; the place they met in is where, not whom.
+        parties.recipients, parties.recipient_source = [], None
     reciprocal = False
     if len(parties.actors) >= 2 and not parties.recipients:
         parties.recipients = [dict(a) for a in parties.actors]

@@ -42,6 +42,15 @@ def _chain(token: Token) -> list[Token]:
     """The trigger and the heads it is an open complement of ("did not agree to meet")."""
     chain = [token]
     current = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "will not engage in talks", "refused to hold a summit": an event noun takes the
+        # modality of the verb it is the object of.
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i != token.i:
+            current = head
+            chain.append(current)
     while (current.dep_ in ("xcomp", "conj") or _purpose(current)) and \
             current.head.i != current.i:
         if current.dep_ == "conj" and has_own_subject(current):

@@ -259,7 +259,9 @@ def _deferred(p: Parties) -> Refs:
 
 @RECIPIENTS.rule("place-as-target", example="imposed a curfew in Cizre")
 def _place_as_target(p: Parties) -> Refs:
-    """CAMEO practice: without another target, the place the act happens in is the target."""
+    """CAMEO practice: without another target, the place a conflict act happens in is its
+    target. A meeting place is never a party: "India, Brazil and South Africa met in
+    Geneva" is the three meeting, in Geneva."""
     return resolve_refs(place_tokens(p.token), p.entities)[0]
 
 

@@ -1,0 +1,40 @@
+"""Constructions of real news named in the events issue (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.events.test_coder import countries, events, one
+
+
+def test_meeting_of_several_is_reciprocal_and_the_place_is_no_party(nlp: Any) -> None:
+    e = one(nlp, "India, Brazil and South Africa met in Geneva.", "CONSULT")
+    assert e["reciprocal"]
+    assert countries(e["actors"]) == countries(e["recipients"]) == {"IND", "BRA", "ZAF"}
+
+
+def test_negated_talks_are_a_rejection_never_an_agreement(nlp: Any) -> None:
+    found = events(nlp, "Hamas will not engage in talks with Israel.")
+    assert [e["plover"] for e in found] == ["REJECT"]
+
+
+def test_weapons_test_and_incursion_are_shows_of_force(nlp: Any) -> None:
+    e = one(nlp, "North Korea tested a ballistic missile on Sunday.", "MOBILIZE")
+    assert countries(e["actors"]) == {"PRK"}
+    e = one(nlp, "Chinese bombers entered Japan's air defence zone.", "MOBILIZE")
+    assert countries(e["actors"]) == {"CHN"} and countries(e["recipients"]) == {"JPN"}
+
+
+def test_light_verbs_carry_the_event_noun(nlp: Any) -> None:
+    e = one(nlp, "Israel carried out strikes on Hamas targets in Gaza.", "ASSAULT")
+    assert countries(e["actors"]) == {"ISR"}
+    one(nlp, "Opposition lawmakers staged a walkout from the Kenyan parliament.", "PROTEST")
+    e = one(nlp, "The United States rolled back sanctions on Venezuela.", "RETREAT")
+    assert countries(e["recipients"]) == {"VEN"}
+
+
+def test_vowed_retaliation_is_a_threat_not_an_attack(nlp: Any) -> None:
+    e = one(nlp, "Iran's foreign ministry vowed to retaliate against Israel.", "THREATEN")
+    assert e["modality"]["intent"] and countries(e["recipients"]) == {"ISR"}
+    assert not [x for x in events(nlp, "Iran's foreign ministry vowed to retaliate against "
+                                       "Israel.") if x["plover"] == "ASSAULT"]
