@@ -80,3 +80,12 @@ def test_calling_a_party_names_a_judgement(nlp: Any) -> None:
 def test_calling_on_a_party_is_still_an_appeal(nlp: Any) -> None:
     e = one(nlp, "Iran called on the United States to lift the sanctions.", "REQUEST")
     assert countries(e["recipients"]) == {"USA"}
+
+
+def test_phone_calls_and_discussions_are_consultations(nlp: Any) -> None:
+    e = one(nlp, "U.S. Vice President Joe Biden phoned Ukrainian President Viktor Yanukovych.",
+            "CONSULT")
+    assert e["cameo"] == "041" and countries(e["recipients"]) == {"UKR"}
+    e = one(nlp, "U.S. adviser Jared Kushner's discussions with Russia's ambassador ended.",
+            "CONSULT")
+    assert countries(e["recipients"]) == {"RUS"}

@@ -29,3 +29,16 @@ def test_negated_judgement_is_no_criticism(nlp: Any) -> None:
 def test_judgement_of_no_party_is_no_criticism(nlp: Any) -> None:
     text = "German Chancellor Angela Merkel said the weather had been catastrophic."
     assert not _criticism(nlp, text)
+
+
+def test_statement_putting_an_obligation_on_a_party_is_a_demand(nlp: Any) -> None:
+    text = ("The U.N. refugee agency UNHCR said the United States must protect people who "
+            "seek asylum at the border.")
+    found = [e for e in events(nlp, text) if e["trigger"]["text"] == "said"]
+    assert [e["plover"] for e in found] == ["REQUEST"]
+    assert countries(found[0]["recipients"]) == {"USA"}
+
+
+def test_negated_obligation_is_no_demand(nlp: Any) -> None:
+    text = "The U.N. refugee agency UNHCR said the United States must not close the border."
+    assert not [e for e in events(nlp, text) if e["trigger"]["text"] == "said"]

@@ -1,4 +1,4 @@
-"""Events carried by what a speaker says: a statement condemning a party is criticism.
+"""Events carried by what a speaker says: criticism and demands made in statements.
 
 "Rahul Gandhi said the government had 'created catastrophic unemployment'": no verb of the
 lexicon codes it, yet a human coder records the opposition leader's criticism of the
@@ -6,7 +6,8 @@ government (CAMEO 111, PLOVER ACCUSE). The quotes component has found the statem
 speaker and its content; when the content names a party other than the speaker and judges
 it with a negative evaluative word (``data/events/evaluative.tsv``), not negated, the
 statement is coded as the speaker's criticism of that party, with the cue ("said") as its
-trigger.
+trigger. A statement that puts an obligation on another party ("said the United States
+must make sure ...") is the speaker's demand of it (CAMEO 100, PLOVER REQUEST).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from communique.events.refs import codable
 from communique.events.verbdict import Sense
 
 CRITICISM_CODE = "111"
+DEMAND_CODE = "100"
+_OBLIGATION_AUX = frozenset({"must", "should"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nothing"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
@@ -45,6 +48,23 @@ def _negative_word(tokens: Sequence[Token]) -> Token | None:
         if any(t.lower_ in _NEGATORS for t in tokens[max(0, n - 3):n]):
             continue
         return tok
+    return None
+
+
+def _obliged_span(content: Sequence[Token]) -> tuple[int, int] | None:
+    """Character bounds of the subject a statement puts an obligation on ("said the United
+    States must make sure ...", "said Mr. Trump should relieve General Flynn"), not
+    negated; None when the statement obliges no one."""
+    for tok in content:
+        if tok.dep_ != "aux" or tok.lower_ not in _OBLIGATION_AUX:
+            continue
+        verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            tokens = list(subject.subtree)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
 
 
@@ -88,9 +108,6 @@ def statement_events(doc: Doc, sent: Span, index: int, entities: Sequence[dict[s
     as events, in ``taken``, are left alone), with the candidate and parties behind each."""
     events: list[tuple[Candidate, Parties, dict[str, Any]]] = []
     by_id = {e["id"]: e for e in entities}
-    row = lookup(CRITICISM_CODE)
-    if row is None:
-        return events
     for quote in setting.quotes:
         cue = quote.get("cue") or {}
         speaker = by_id.get((quote.get("speaker") or {}).get("entity") or "")
@@ -102,25 +119,31 @@ def statement_events(doc: Doc, sent: Span, index: int, entities: Sequence[dict[s
         content = [t for p in quote.get("parts") or [quote]
                    for t in (doc.char_span(int(p["start"]), int(p["end"]),
                                            alignment_mode="expand") or [])]
+        code = CRITICISM_CODE
         word = _negative_word(content)
         judged = _judged_span(word) if word is not None else None
+        if judged is None:
+            judged = _obliged_span(content)
+            code = DEMAND_CODE
         if judged is None:
             continue
         target = _target(judged, entities, speaker["id"])
         ref, speaker_ref = (entity_ref(target) if target else None), entity_ref(speaker)
         if ref is None or speaker_ref is None:
             continue
-        sense = Sense(lemma=token.lemma_.lower(), particle=None, code=CRITICISM_CODE,
-                      reverse=False, noun=False, block="EVALUATIVE_STATEMENT",
-                      origin="evaluative.tsv")
-        cand = Candidate(token, Match(CRITICISM_CODE, False, None, None, sense))
+        code_row = lookup(code)
+        if code_row is None:
+            continue
+        sense = Sense(lemma=token.lemma_.lower(), particle=None, code=code,
+                      reverse=False, noun=False, block="STATEMENT", origin="statements.py")
+        cand = Candidate(token, Match(code, False, None, None, sense))
         parties = Parties(cand, entities, setting.quotes, (), [], [], actors=[speaker_ref],
                           actor_kinds=["name"], recipients=[ref],
                           actor_source="statement-speaker",
                           recipient_source="statement-content")
         mood = event_modality(cand, sent, False, False, [])
         when, historical = date_and_history(token, sent, setting.published)
-        events.append((cand, parties, build_event(cand, row, parties, False, mood, sent,
-                                                  index, setting, when, historical)))
+        events.append((cand, parties, build_event(cand, code_row, parties, False, mood,
+                                                  sent, index, setting, when, historical)))
         taken.add(token.i)
     return events
