@@ -38,3 +38,10 @@ def test_vowed_retaliation_is_a_threat_not_an_attack(nlp: Any) -> None:
     assert e["modality"]["intent"] and countries(e["recipients"]) == {"ISR"}
     assert not [x for x in events(nlp, "Iran's foreign ministry vowed to retaliate against "
                                        "Israel.") if x["plover"] == "ASSAULT"]
+
+
+def test_meeting_at_a_place_is_a_meeting_with_the_party(nlp: Any) -> None:
+    e = one(nlp, "The U.S. team met with North Korean officials at the village of Panmunjom.",
+            "CONSULT")
+    assert e["cameo"] == "040" and not e["modality"]["intent"]
+    assert countries(e["recipients"]) == {"PRK"}

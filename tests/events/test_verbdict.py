@@ -85,10 +85,10 @@ def test_lexicon_matches_lemma_particle_and_object(nlp: object) -> None:
     held = next(t for t in doc if t.text == "held")
     match = lexicon.match(held)
     assert match is not None and match.code == "046" and match.specific
-    doc = nlp("The rebels met with the envoy.")  # type: ignore[operator]
-    met = next(t for t in doc if t.text == "met")
-    match = lexicon.match(met)
-    assert match is not None and match.code == "040" and match.particle == "with"
+    doc = nlp("Police cracked down on the protesters.")  # type: ignore[operator]
+    cracked = next(t for t in doc if t.text == "cracked")
+    match = lexicon.match(cracked)
+    assert match is not None and match.code == "175" and match.particle == "down"
 
 
 def test_user_pattern_file_adds_senses(tmp_path: Path, nlp: object) -> None:
