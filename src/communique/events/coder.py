@@ -35,7 +35,7 @@ from communique.events.record import (
     event_modality,
 )
 from communique.events.refs import resolve_refs
-from communique.events.statements import statement_events
+from communique.events.statements import statement_events, statements_by_sentence
 
 DEMAND_AUX = frozenset({"must", "should"})
 # Late recipient rules that may save a dyadic act from being dropped for want of a party.
@@ -101,6 +101,7 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
     if not entities and require_actor and not every_candidate:
         return []
     outcomes: list[Outcome] = []
+    statements = statements_by_sentence(doc, entities, setting.quotes)
     for index, sent in enumerate(doc.sents):
         if salience.question(sent):
             continue  # questions report nothing ("How did Harris vote ...?")
@@ -114,7 +115,8 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
             if outcome.event is not None:
                 coded.add(cand.token.i)
         outcomes += [Outcome(cand, event=event, parties=parties) for cand, parties, event
-                     in statement_events(doc, sent, index, entities, setting, coded)]
+                     in statement_events(doc, sent, index, entities, setting, coded,
+                                         statements)]
     return outcomes
 
 
@@ -156,10 +158,11 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
         return Outcome(cand, reason="no-plover-type", parties=parties,
                        recodings=coding.applied)
     mood = event_modality(cand, sent, coding.intent, coding.negated, setting.quotes)
-    when, historical = date_and_history(tok, sent, setting.published)
+    sent_ents = list(sent.ents)  # Span.ents walks the document's entities: read it once
+    when, historical = date_and_history(tok, sent, setting.published, sent_ents)
     find_late_recipients(parties, row, mood.quote_id)
     event = build_event(cand, row, parties, reciprocal, mood, sent, index, setting, when,
-                        historical)
+                        historical, sent_ents)
     return Outcome(cand, event=event, parties=parties, recodings=coding.applied)
 
 

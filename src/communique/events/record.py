@@ -65,8 +65,10 @@ def event_id(article_id: str, start: int, end: int) -> str:
 
 def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: bool,
                 mood: Modality, sent: Span, index: int, setting: Setting,
-                when: dict[str, Any] | None, historical: bool) -> dict[str, Any]:
-    """The record itself, fields in schema order."""
+                when: dict[str, Any] | None, historical: bool,
+                sent_ents: Sequence[Span] | None = None) -> dict[str, Any]:
+    """The record itself, fields in schema order (``sent_ents``: the sentence's entity
+    spans, when the caller has them already)."""
     tok = cand.token
     event: dict[str, Any] = {
         "id": event_id(setting.article_id, tok.idx, tok.idx + len(tok.text)),
@@ -97,15 +99,16 @@ def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: b
         event["reported_by"] = mood.quote_id
     if when is not None:
         event["date"] = when
-    event["location"] = place_for(tok, list(sent.ents))
+    event["location"] = place_for(tok, list(sent.ents) if sent_ents is None else sent_ents)
     event["confidence"] = confidence(cand, parties.actor_kinds, event)
     return event
 
 
-def date_and_history(tok: Token, sent: Span, published: date | None
+def date_and_history(tok: Token, sent: Span, published: date | None,
+                     sent_ents: Sequence[Span] | None = None
                      ) -> tuple[dict[str, Any] | None, bool]:
     """The event's date and whether it lies well before publication (historical)."""
-    when = date_for(tok, list(sent.ents), published, None)
+    when = date_for(tok, list(sent.ents) if sent_ents is None else sent_ents, published, None)
     historical = False
     if when is not None and published is not None and when["resolution"] != "publication":
         last = dates.last_day(when.get("value"))

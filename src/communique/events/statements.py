@@ -101,20 +101,34 @@ def _target(span: tuple[int, int], entities: Sequence[dict[str, Any]],
     return best[1] if best else None
 
 
-def statement_events(doc: Doc, sent: Span, index: int, entities: Sequence[dict[str, Any]],
-                     setting: Setting, taken: set[int]
-                     ) -> list[tuple[Candidate, Parties, dict[str, Any]]]:
-    """Criticism events of the statements whose cue lies in ``sent`` (cues already coded
-    as events, in ``taken``, are left alone), with the candidate and parties behind each."""
-    events: list[tuple[Candidate, Parties, dict[str, Any]]] = []
+def statements_by_sentence(doc: Doc, entities: Sequence[dict[str, Any]],
+                           quotes: Sequence[dict[str, Any]]
+                           ) -> dict[int, list[tuple[Token, dict[str, Any], dict[str, Any]]]]:
+    """Statements with a codable speaker, as (cue token, quote, speaker entity), grouped by
+    the start token of the cue's sentence (computed once per document)."""
     by_id = {e["id"]: e for e in entities}
-    for quote in setting.quotes:
+    grouped: dict[int, list[tuple[Token, dict[str, Any], dict[str, Any]]]] = {}
+    for quote in quotes:
         cue = quote.get("cue") or {}
         speaker = by_id.get((quote.get("speaker") or {}).get("entity") or "")
         if not cue or speaker is None or not codable(speaker):
             continue
         token = _token_at(doc, int(cue["start"]))
-        if token is None or not (sent.start <= token.i < sent.end) or token.i in taken:
+        if token is not None:
+            grouped.setdefault(token.sent.start, []).append((token, quote, speaker))
+    return grouped
+
+
+def statement_events(doc: Doc, sent: Span, index: int, entities: Sequence[dict[str, Any]],
+                     setting: Setting, taken: set[int],
+                     statements: dict[int, list[tuple[Token, dict[str, Any], dict[str, Any]]]]
+                     ) -> list[tuple[Candidate, Parties, dict[str, Any]]]:
+    """Criticism and demand events of the statements whose cue lies in ``sent`` (cues
+    already coded as events, in ``taken``, are left alone), with their candidates and
+    parties."""
+    events: list[tuple[Candidate, Parties, dict[str, Any]]] = []
+    for token, quote, speaker in statements.get(sent.start, ()):
+        if token.i in taken:
             continue
         content = [t for p in quote.get("parts") or [quote]
                    for t in (doc.char_span(int(p["start"]), int(p["end"]),
