@@ -45,3 +45,12 @@ def test_acronym_written_as_a_word_is_found() -> None:
     nato = kb.lookup("Nato")
     assert nato is not None and nato.code == "IGOWSTNAT"
     assert kb.lookup("Us") is None  # short words are never read as acronyms
+
+
+def test_acronym_joins_the_organisation_it_abbreviates(nlp: Language) -> None:
+    text = ("The Chinese Communist Party (CCP) said it would abide by the agreement. "
+            "Later the CCP imposed the law.")
+    later = text.index("the CCP") + 4
+    entity = next(e for e in _resolve(nlp, text)
+                  if any(m["start"] <= later < m["end"] for m in e["mentions"]))
+    assert entity["country"] == "CHN" and entity["name"] == "Chinese Communist Party"

@@ -117,6 +117,7 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
         key = ("single", word)
         join(by_key.get(key) or new("person", key), m)
     # Everything else but person descriptors and pronouns.
+    named_orgs: dict[str, Cluster] = {}
     for m in mentions:
         if m.cluster >= 0 or m.type == "pronoun" or (m.kind == "person"):
             continue
@@ -124,7 +125,14 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
         if person is not None:
             join(person, m)
             continue
-        join(by_key.get(_key(m)) or new(m.kind, _key(m)), m)
+        expanded = _acronym_owner(m, named_orgs)
+        if expanded is not None:
+            join(expanded, m)
+            continue
+        cluster = by_key.get(_key(m)) or new(m.kind, _key(m))
+        join(cluster, m)
+        if m.kind == "organisation" and m.type == "name" and m.person_name:
+            named_orgs.setdefault(normalise(m.person_name[0]), cluster)
     # Descriptors that precede a name ("Chinese state broadcaster" CCTV) join that name.
     at = {m.start: m for m in mentions if m.cluster >= 0}
     for m in mentions:
@@ -142,6 +150,16 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
         target = None if m.fresh else _descriptor_target(m, clusters, kb, date)
         join(target or new("person"), m)
     return clusters
+
+
+def _acronym_owner(m: Mention, named: dict[str, Cluster]) -> Cluster | None:
+    """The organisation an acronym was introduced for: "the Chinese Communist Party (CCP)
+    ... the CCP" (the acronym's mention carries the expanded name, but the full name's
+    cluster was keyed by its country and sector)."""
+    if m.kind != "organisation" or m.type != "name" or m.country is not None or \
+            m.sector is not None or len(m.person_name) != 1:
+        return None
+    return named.get(normalise(m.person_name[0]))
 
 
 def _surname_as_organisation(m: Mention, clusters: list[Cluster],
