@@ -27,6 +27,9 @@ from tests.events.test_coder import countries, events, one
     ("Ukrainian police sealed off the center of Kiev on Wednesday.", "COERCE", "UKR", None),
     ("Iranian security forces fired tear gas at protesters in Tehran.", "ASSAULT", "IRN",
      None),
+    ("Indian opposition parties have backed the striking Indian workers.", "SUPPORT", "IND",
+     "IND"),
+    ("The Trump administration has also sided with Israel.", "SUPPORT", None, "ISR"),
 ])
 def test_news_verbs_code_events(nlp: Any, text: str, plover: str, actor: str | None,
                                 recipient: str | None) -> None:
