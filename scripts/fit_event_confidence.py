@@ -66,7 +66,7 @@ def samples(data: Path) -> tuple[list[list[float]], list[int]]:
                 start = int(event["trigger"]["start"])
                 here = [r for r in records if (span := where.get((r["start"], r["end"])))
                         and span[0] <= start < span[1]]
-                hits = [r for r in here if en._full_match(event, r)]
+                hits = [r for r in here if en.event_matches(event, r)]
                 if hits and not any(r["required"] for r in hits):
                     continue
                 xs.append(features(outcome.cand, outcome.parties.actor_kinds, event))

@@ -382,8 +382,7 @@ def _single_country_sentences(doc: Doc, mentions: list[Mention],
         if m.type == "pronoun" or m.kind == "person":
             continue
         country = m.country
-        if country is None or len(country) != 3 or country in ("UNO", "EUR", "IGO", "NGO",
-                                                                 "WST", "IMG", "MNC", "ISM"):
+        if country is None or len(country) != 3 or country in _REGIONS:
             continue
         sent_start = doc[m.start].sent.start
         by_sentence.setdefault(sent_start, {}).setdefault(country, span_chars(doc, m.start,

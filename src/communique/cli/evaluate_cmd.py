@@ -43,13 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     suite = get_suite(args.suite)
     if args.disable:
-        import importlib
-
+        import communique.events.coder  # noqa: F401  (registers the event rule ledgers)
         from communique.rules import disabled
 
-        for module in ("communique.events.candidates", "communique.events.parties",
-                       "communique.events.code_rules"):
-            importlib.import_module(module)
         with disabled(frozenset(args.disable)):
             report = suite(data, args.limit)
     else:

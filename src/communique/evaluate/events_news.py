@@ -141,7 +141,9 @@ def _type_ok(event: dict[str, Any], gold: dict[str, Any]) -> bool:
     return event.get("plover") in {gold["plover"], *gold.get("plover_alt", [])}
 
 
-def _full_match(event: dict[str, Any], gold: dict[str, Any]) -> bool:
+def event_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """The protocol's match: accepted type, agreeing actor, and agreeing recipient when the
+    gold record has one (the sentence is checked by the caller)."""
     if not _type_ok(event, gold):
         return False
     parties = event.get("actors", [])
@@ -170,7 +172,7 @@ def score_article(events: list[dict[str, Any]], gold: list[dict[str, Any]],
     matched_events: set[int] = set()
     for e_index, event in enumerate(events):
         for g_index, rec in enumerate(open_gold):
-            if g_index in used or not inside(event, rec) or not _full_match(event, rec):
+            if g_index in used or not inside(event, rec) or not event_matches(event, rec):
                 continue
             used.add(g_index)
             matched_events.add(e_index)
@@ -189,7 +191,7 @@ def score_article(events: list[dict[str, Any]], gold: list[dict[str, Any]],
     for e_index, event in enumerate(events):
         tally.by_type[str(event.get("plover"))]["predicted"] += 1
         optional_only = e_index in matched_events and not any(
-            inside(event, r) and _full_match(event, r) and r["required"] for r in gold)
+            inside(event, r) and event_matches(event, r) and r["required"] for r in gold)
         right = e_index in matched_events and not optional_only
         if e_index in matched_events and optional_only:
             continue

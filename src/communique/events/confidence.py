@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import DataFileError
+from communique.events import salience
 from communique.events.candidates import Candidate
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "confidence.json"
 # Pronoun, descriptor and setting mentions are weaker evidence of who acted than names.
 _WEAK_MENTIONS = frozenset({"pronoun", "descriptor", "setting"})
-_DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST", "CONCEDE",
-                     "SANCTION"})
 _BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
 
 Feature = Callable[[Candidate, Sequence[str], dict[str, Any]], bool]
@@ -56,7 +55,7 @@ FEATURES: tuple[tuple[str, Feature], ...] = (
      not event["reciprocal"]),
     ("reciprocal", lambda cand, kinds, event: bool(event["reciprocal"])),
     ("dyadic_without_recipient", lambda cand, kinds, event: not event["recipients"] and
-     event["plover"] in _DYADIC),
+     salience.dyadic(event["cameo"])),
     ("negated", _flag("negated")),
     ("intent", _flag("intent")),
     ("hypothetical", _flag("hypothetical")),
