@@ -54,3 +54,38 @@ def test_acronym_joins_the_organisation_it_abbreviates(nlp: Language) -> None:
     entity = next(e for e in _resolve(nlp, text)
                   if any(m["start"] <= later < m["end"] for m in e["mentions"]))
     assert entity["country"] == "CHN" and entity["name"] == "Chinese Communist Party"
+
+
+def test_the_army_takes_the_country_of_the_article(nlp: Language) -> None:
+    text = ("Egypt's crisis deepened on Monday as Egyptian officials met in Cairo. "
+            "The army has threatened to turn its guns on those who use violence.")
+    entity = _at(_resolve(nlp, text), text, "army")
+    assert entity is not None and entity["code"] == "EGYMIL"
+
+
+def test_an_army_without_the_article_is_not_placed(nlp: Language) -> None:
+    text = ("Egypt's crisis deepened on Monday as Egyptian officials met in Cairo. "
+            "An army of volunteers cleaned the streets.")
+    entity = _at(_resolve(nlp, text), text, "army")
+    assert entity is None or entity["country"] is None
+
+
+def test_a_named_ministry_without_a_country_takes_the_context(nlp: Language) -> None:
+    text = ("Protests spread across Egypt on Friday, and Egyptian police closed roads in "
+            "Cairo. The Interior Ministry banned the rally.")
+    entity = _at(_resolve(nlp, text), text, "Interior Ministry")
+    assert entity is not None and entity["country"] == "EGY" and entity["sector"] == "GOV"
+
+
+def test_parties_named_without_their_country(nlp: Language) -> None:
+    text = ("A group of House Democrats condemned the move. The BJP rejected the demand. "
+            "The Brotherhood called for protests. The Sweden Democrats gained seats.")
+    entities = _resolve(nlp, text)
+    house = _at(entities, text, "House Democrats")
+    assert house is not None and house["code"] == "USALEG"
+    bjp = _at(entities, text, "BJP")
+    assert bjp is not None and bjp["country"] == "IND"
+    brotherhood = _at(entities, text, "Brotherhood")
+    assert brotherhood is not None and brotherhood["country"] == "EGY"
+    sweden = _at(entities, text, "Sweden Democrats")
+    assert sweden is not None and sweden["country"] == "SWE"

@@ -73,6 +73,8 @@ def sentence_country(b: _Builder, i: int, skip: str | None = None
     return best, where.get(best, (0, 0)) if best else (0, 0)
 
 
+# Sectors of a state's own institutions: "the army", "the interior ministry", "parliament".
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP"})
 EMBASSIES = frozenset({"embassy", "embassies", "consulate", "consulates"})
 OWNING_VERBS = frozenset({"have", "deploy", "send", "station", "keep", "withdraw", "maintain",
                           "dispatch", "pull", "base"})

@@ -660,6 +660,7 @@ def build_kb(folder: Path = KB_DIR) -> ActorKB:
     _load_named(kb, folder, "igos.tsv", "igo", "organisation")
     _load_named(kb, folder, "media.tsv", "media", "organisation")
     _load_named(kb, folder, "groups.tsv", "group", "group")
+    _load_named(kb, folder, "parties.tsv", "group", "organisation")
     _load_roles(kb, folder)
     _load_leaders(kb, folder)
     _load_phoenix_people(kb, folder)

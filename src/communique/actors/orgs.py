@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.actors.context import STATE_SECTORS, context_country
 from communique.actors.kb import normalise
 from communique.actors.mentions import Mention, country_before, country_of_word, span_chars
 
@@ -108,10 +109,20 @@ def collect_orgs(b: _Builder) -> None:
                 iso = None
         if iso is None:
             iso = international_body([t.lower_ for t in b.tokens[start:end]])
+        where = span_chars(doc, start, end)
+        inferred = False
+        if (iso is None and sector in STATE_SECTORS and start > 0
+                and doc[start - 1].lower_ == "the"):
+            # "the Interior Ministry banned the rally", "the Commerce Department targeted
+            # 13 companies": a state body named without its country belongs to the one the
+            # context gives, as "the army" does.
+            iso, where = context_country(b, start)
+            inferred = iso is not None
         m = Mention(start, end, "name", "organisation", country=iso, sector=sector,
                     agent=agent, role=role.role if role else None)
+        m.inferred = inferred
         if iso is not None:
-            m.evidence.append(span_chars(doc, start, end))
+            m.evidence.append(where)
         m.person_name = [b.acronyms.get(span.text, span.text)]
         b.add(m)
         if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"

@@ -23,7 +23,7 @@ import numpy
 from spacy.attrs import SENT_START
 
 from communique.actors.cluster import build_entities, cluster_mentions
-from communique.actors.context import context_country, owner_country
+from communique.actors.context import STATE_SECTORS, context_country, owner_country
 from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
@@ -548,6 +548,14 @@ def _person_like(b: _Builder, ent: Any) -> bool:
             and all(t.text[:1].isupper() for t in ent))
 
 
+def _state_body(role: Any, determiner: bool, doc: Doc, start: int) -> bool:
+    """"The army has threatened to turn its guns on protesters", "the military called for
+    calm": a state institution named with "the" and no country is the one of the country
+    the context gives (as for "police" and "rebels"); "an army" is not."""
+    return (role.kind == "organisation" and role.sector in STATE_SECTORS and determiner
+            and doc[start - 1].lower_ == "the")
+
+
 def _collect_descriptors(b: _Builder) -> None:
     """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
     doc, kb = b.doc, b.kb
@@ -643,7 +651,8 @@ def _collect_descriptors(b: _Builder) -> None:
                     # "a regional peacekeeping force", "multinational troops": forces of
                     # several states are an intergovernmental actor (CAMEO IGO).
                     iso, where = "IGO", span_chars(doc, i - 1, stop)
-                if iso is None and (role.kind == "group" or governs) and not (
+                if iso is None and (role.kind == "group" or governs
+                                    or _state_body(role, determiner, doc, start)) and not (
                         start > floor and (doc[start - 1].lower_ in ("a", "an")
                                            or b.taken[start - 1])):
                     # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
