@@ -30,6 +30,11 @@ from tests.events.test_coder import countries, events, one
     ("Indian opposition parties have backed the striking Indian workers.", "SUPPORT", "IND",
      "IND"),
     ("The Trump administration has also sided with Israel.", "SUPPORT", None, "ISR"),
+    ("President Trump called off the summit with North Korea.", "REJECT", "USA", None),
+    ("Vice President Pence called out China on Thursday.", "ACCUSE", "USA", "CHN"),
+    ("Three American civil rights groups sued in federal court.", "ACCUSE", "USA", None),
+    ("President Trump tweeted a warning to Russia.", "THREATEN", "USA", "RUS"),
+    ("The Egyptian army called for calm.", "REQUEST", "EGY", None),
 ])
 def test_news_verbs_code_events(nlp: Any, text: str, plover: str, actor: str | None,
                                 recipient: str | None) -> None:
