@@ -27,3 +27,9 @@ def test_object_pronoun_skips_its_clause_subject(nlp: Language) -> None:
 def test_subject_pronoun_still_takes_the_subject(nlp: Language) -> None:
     text = "Vice President Joe Biden phoned Viktor Yanukovych on Tuesday. He urged calm."
     assert _owner(_resolve(nlp, text), text, text.index("He urged")) == "Joe Biden"
+
+
+def test_argument_preposition_binds_like_an_object(nlp: Language) -> None:
+    text = ("Indian Prime Minister Narendra Modi visited Gujarat. In February, the U.S. "
+            "ambassador met with him.")
+    assert _owner(_resolve(nlp, text), text, text.index("him")) == "Narendra Modi"

@@ -82,13 +82,23 @@ def _relative_possessor(token: Token, starts: dict[int, Mention]) -> Mention | N
 _OBJECT_FORMS = frozenset({"him", "her", "them", "it"})
 
 
+_ARGUMENT_PREPS = frozenset({"with", "to", "against", "from", "at", "on", "about"})
+
+
 def _clause_subject_clusters(token: Token, starts: dict[int, Mention]) -> set[int]:
     """Clusters of the subject of the clause whose object the pronoun is: "Biden phoned
     Yanukovych and urged him to pull back": "him" cannot be Biden (an object pronoun never
     refers to its own clause's subject; that would be "himself")."""
-    if token.dep_ not in ("dobj", "dative", "iobj") or token.head.pos_ != "VERB":
+    if token.dep_ in ("dobj", "dative", "iobj") and token.head.pos_ == "VERB":
+        verb = token.head
+    elif (token.dep_ == "pobj" and token.head.lower_ in _ARGUMENT_PREPS
+          and token.head.head.pos_ == "VERB"):
+        # "the U.S. ambassador met with him", "Obama spoke to her": an argument's
+        # preposition binds the same way ("met with himself" would be the subject). A place
+        # preposition does not: "she saw a snake near her".
+        verb = token.head.head
+    else:
         return set()
-    verb = token.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
