@@ -45,3 +45,18 @@ def test_meeting_at_a_place_is_a_meeting_with_the_party(nlp: Any) -> None:
             "CONSULT")
     assert e["cameo"] == "040" and not e["modality"]["intent"]
     assert countries(e["recipients"]) == {"PRK"}
+
+
+def test_what_a_side_clause_aims_at_is_no_event(nlp: Any) -> None:
+    found = events(nlp, "The Ukrainian opposition leader, hoping to reduce tensions with "
+                        "Russia, said on Monday that protests would continue.")
+    assert all(e["trigger"]["text"] != "reduce" for e in found)
+    found = events(nlp, "The Ukrainian opposition leader headed to the Ukrainian "
+                        "president's office to try to resolve the crisis.")
+    assert all(e["trigger"]["text"] != "resolve" for e in found)
+
+
+def test_a_wish_put_on_another_party_is_a_request(nlp: Any) -> None:
+    e = one(nlp, "The White House said it would like to see Russia support efforts to "
+                 "find a truce.", "REQUEST")
+    assert countries(e["actors"]) == {"USA"} and countries(e["recipients"]) == {"RUS"}

@@ -254,6 +254,28 @@ def _purpose_of_coded_act(cand: Candidate, sent: Sentence) -> bool:
         salience.content_clause(tok, cand.match.code)
 
 
+# Verbs of trying and hoping: what they aim at is not asserted as done. ("hoping" is
+# listed as a form: the small model lemmatises it to "hop".)
+_ATTEMPT_VERBS = frozenset({"try", "attempt", "hope", "hoping", "seek", "aim", "strive",
+                            "endeavor", "endeavour", "wish"})
+
+
+@CANDIDATE_FILTERS.rule("aim-of-a-side-clause",
+                        example="The White House, hoping to reduce tensions, said ...")
+def _aim_of_side_clause(cand: Candidate, sent: Sentence) -> bool:
+    """What a side clause aims at is no event: "The White House, hoping to reduce the
+    tensions, said ...", "headed to the office to try to resolve the crisis". The act of a
+    main clause that tries ("Russia sought to block the bid") stays, with intent."""
+    tok = cand.token
+    if tok.dep_ != "xcomp" or not {tok.head.lemma_.lower(), tok.head.lower_} & _ATTEMPT_VERBS:
+        return False
+    aim = tok.head
+    if aim.dep_ in ("advcl", "acl") and (aim.tag_ == "VBG" or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in aim.children)):
+        return not roles.has_own_subject(aim)
+    return False
+
+
 @CANDIDATE_FILTERS.rule("background", example="refugees fleeing the fighting")
 def _background(cand: Candidate, sent: Sentence) -> bool:
     """A trigger that describes a participant or a past state rather than reports an act."""

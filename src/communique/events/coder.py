@@ -204,7 +204,13 @@ def settle_parties(parties: Parties) -> bool:
 
 def demanders(tok: Any, entities: Sequence[dict[str, Any]],
               actors: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """Speaker refs when ``tok`` is an obligation ("must", "should") put on someone else."""
+    """Speaker refs when ``tok`` is an obligation ("must", "should") put on someone else,
+    or what someone says they want someone else to do."""
+    wisher = _wisher(tok)
+    if wisher is not None:
+        speakers, _ = resolve_refs(roles.subjects(wisher), entities)
+        if speakers and not {s["entity"] for s in speakers} & {a["entity"] for a in actors}:
+            return speakers
     # "must return", "must be ready to mediate": the obligation may sit on a control head.
     chain = [tok]
     current = tok
@@ -223,6 +229,23 @@ def demanders(tok: Any, entities: Sequence[dict[str, Any]],
     if not speakers or {s["entity"] for s in speakers} & {a["entity"] for a in actors}:
         return None
     return speakers
+
+
+def _wisher(tok: Any) -> Any:
+    """The verb of wanting whose wish ``tok`` is, when the wish is put on another party:
+    "said it would like to see Russia support efforts to find a truce" (the White House
+    asks Russia), "Washington wants Beijing to rein in Pyongyang". None otherwise."""
+    if tok.dep_ not in ("ccomp", "xcomp") or (not roles.has_own_subject(tok) and not any(
+            c.dep_ == "dobj" for c in tok.head.children)):
+        return None
+    head = tok.head
+    if head.lemma_.lower() == "see" and head.dep_ == "xcomp" and \
+            head.head.lemma_.lower() in ("like", "love"):
+        return head.head
+    if head.lemma_.lower() == "want" and (
+            tok.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+        return head
+    return None
 
 
 def _demanded_content(top: Any, entities: Sequence[dict[str, Any]],
