@@ -33,26 +33,28 @@ BANDS = ((0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 MODALITY_FLAGS = ("negated", "intent", "hypothetical", "historical", "reported")
 
 
-def eval_dir() -> Path:
-    """The repository's ``eval/`` folder: ``$COMMUNIQUE_EVAL``, ``./eval``, or beside the
-    source tree (a checkout); gold sets are not part of the installed package."""
+def eval_dir(gold_set: str = "events-news") -> Path:
+    """The repository's ``eval/`` folder holding ``gold_set``: ``$COMMUNIQUE_EVAL``,
+    ``./eval``, or beside the source tree (a checkout); gold sets are not part of the
+    installed package."""
     for candidate in (os.environ.get(ENV_EVAL), Path.cwd() / "eval",
                       Path(__file__).resolve().parents[3] / "eval"):
-        if candidate and (Path(candidate) / "events-news" / "gold.jsonl").is_file():
+        if candidate and (Path(candidate) / gold_set / "gold.jsonl").is_file():
             return Path(candidate)
-    raise UsageError("the events news gold (eval/events-news/gold.jsonl) was not found; run "
+    raise UsageError(f"the {gold_set} gold (eval/{gold_set}/gold.jsonl) was not found; run "
                      "from a communique checkout or set COMMUNIQUE_EVAL to its eval folder")
 
 
-def load_gold(folder: Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
-    """Article id -> split, and the gold records."""
+def load_gold(folder: Path, gold_set: str = "events-news",
+              ) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Article id -> split, and the gold records of ``gold_set``."""
     splits: dict[str, str] = {}
-    for line in (folder / "events-news" / "articles.tsv").read_text(encoding="utf-8") \
+    for line in (folder / gold_set / "articles.tsv").read_text(encoding="utf-8") \
             .splitlines()[1:]:
         split, ident = line.split("\t")[:2]
         splits[ident] = split
     records = [json.loads(line) for line in
-               (folder / "events-news" / "gold.jsonl").open(encoding="utf-8") if line.strip()]
+               (folder / gold_set / "gold.jsonl").open(encoding="utf-8") if line.strip()]
     return splits, records
 
 

@@ -63,6 +63,7 @@ _SUITE_MODULES: dict[str, str] = {
     "quotes": "communique.evaluate.quotes",
     "events": "communique.evaluate.events",
     "events-news": "communique.evaluate.events_news",
+    "speakers-news": "communique.evaluate.speakers_news",
     "cameo": "communique.evaluate.cameo",
     "petrarch": "communique.evaluate.petrarch",
 }
