@@ -89,3 +89,9 @@ def test_parties_named_without_their_country(nlp: Language) -> None:
     assert brotherhood is not None and brotherhood["country"] == "EGY"
     sweden = _at(entities, text, "Sweden Democrats")
     assert sweden is not None and sweden["country"] == "SWE"
+
+
+def test_demonym_and_role_noun_name_the_entity_together(nlp: Language) -> None:
+    text = "Indian health officials said the virus was under control."
+    entity = _at(_resolve(nlp, text), text, "health officials")
+    assert entity is not None and entity["name"] == "Indian health officials"

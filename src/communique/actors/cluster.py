@@ -416,6 +416,14 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
     named = [m for m in c.mentions if m.type in ("name", "title", "metonym", "demonym")]
     name_source = named or c.mentions
     name = max((_proper_name(doc, m) for m in name_source), key=len)
+    if all(m.type in ("demonym", "descriptor", "pronoun") for m in c.mentions):
+        # "Indian health officials said": the demonym and the role noun after it are one
+        # name, not "Indian".
+        starts = {m.start: m for m in c.mentions if m.type == "descriptor"}
+        joined = [doc[m.start : starts[m.end].end].text for m in c.mentions
+                  if m.type == "demonym" and m.end in starts]
+        if joined:
+            name = max(joined, key=len)
     listed = next((m.entry.name for m in c.mentions if m.entry is not None and
                    m.entry.category in ("igo", "media", "group", "dictionary")), None)
     if listed is not None:  # "Chinese state broadcaster CCTV" is CCTV
