@@ -33,3 +33,9 @@ def test_argument_preposition_binds_like_an_object(nlp: Language) -> None:
     text = ("Indian Prime Minister Narendra Modi visited Gujarat. In February, the U.S. "
             "ambassador met with him.")
     assert _owner(_resolve(nlp, text), text, text.index("him")) == "Narendra Modi"
+
+
+def test_given_name_sets_the_gender_a_pronoun_must_agree_with(nlp: Language) -> None:
+    text = ("President-elect Donald Trump spoke in New York. Rival candidate Hillary Clinton "
+            "had already called Trump to concede, he told the crowd.")
+    assert _owner(_resolve(nlp, text), text, text.index("he told")) == "Donald Trump"

@@ -181,6 +181,7 @@ class ActorKB:
     people_titled: dict[str, list[DictPerson]] = field(default_factory=dict)
     cities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> countries
     city_population: dict[str, int] = field(default_factory=dict)
+    given_gender: dict[str, str] = field(default_factory=dict)  # "Hillary" -> "f"
     ethnic: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # form -> name, home
     # Deletion index of one-word country names and demonyms for :meth:`correct` (built lazily).
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
@@ -632,6 +633,17 @@ def _load_phoenix_groups(kb: ActorKB, folder: Path) -> None:
             kb.add(alias, entry)
 
 
+def _load_given_names(kb: ActorKB, folder: Path) -> None:
+    """Given names that name one sex ("Hillary" f, "Donald" m), for binding pronouns."""
+    path = folder / "given_names.tsv"
+    if not path.exists():
+        return
+    for number, (name, gender) in _rows(path, 2):
+        if gender not in ("f", "m"):
+            raise DataFileError(f"{path.name}:{number}: gender must be f or m, not {gender!r}")
+        kb.given_gender[name] = gender
+
+
 def _load_cities(kb: ActorKB, folder: Path) -> None:
     """Cities from GeoNames (``scripts/build_cities.py``): name -> countries, most populous
     first. Consulted only for spans the parser tags as places."""
@@ -666,6 +678,7 @@ def build_kb(folder: Path = KB_DIR) -> ActorKB:
     _load_phoenix_people(kb, folder)
     _load_cities(kb, folder)
     _load_phoenix_groups(kb, folder)
+    _load_given_names(kb, folder)
     return kb
 
 

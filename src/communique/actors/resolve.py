@@ -533,6 +533,9 @@ def _collect_people(b: _Builder) -> None:
                    for i, w in enumerate(words)
                    if w[:1].isalpha() and (i == 0 or words[i - 1] != "-")):
             continue
+        if gender is None and len(words) >= 2:
+            # "Hillary Clinton ... he told the crowd": "he" is not Clinton.
+            gender = b.kb.given_gender.get(words[0])
         m = Mention(start, end, "name", "person", person_name=words, gender=gender)
         b.add(m)
         _person_title(b, m)  # a title inside the entity span ("King Abdullah") is found too
