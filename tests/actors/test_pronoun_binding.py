@@ -39,3 +39,12 @@ def test_given_name_sets_the_gender_a_pronoun_must_agree_with(nlp: Language) -> 
     text = ("President-elect Donald Trump spoke in New York. Rival candidate Hillary Clinton "
             "had already called Trump to concede, he told the crowd.")
     assert _owner(_resolve(nlp, text), text, text.index("he told")) == "Donald Trump"
+
+
+def test_another_senator_named_in_apposition_is_that_senator(nlp: Language) -> None:
+    text = ('"They do not even know what the bill contains," Sen. Ted Cruz said. Another '
+            "senator backing the filibuster, Sen. Mike Lee, R-Utah, went to the Senate "
+            "floor on Wednesday. He argued the delay gives senators more time.")
+    entities = _resolve(nlp, text)
+    assert _owner(entities, text, text.index("Another senator") + 8) == "Mike Lee"
+    assert _owner(entities, text, text.index("He argued")) == "Mike Lee"

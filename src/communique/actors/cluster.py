@@ -144,8 +144,13 @@ def cluster_mentions(mentions: list[Mention], kb: ActorKB,
             if owner.country is None:
                 owner.country = m.country
     # Person descriptors and name-less titles.
+    by_start = {m.start: m for m in mentions if m.type in ("name", "title") and m.cluster >= 0}
     for m in mentions:
         if m.cluster >= 0 or m.type == "pronoun":
+            continue
+        named = by_start.get(m.appositive) if m.appositive is not None else None
+        if named is not None:
+            join(clusters[named.cluster], m)
             continue
         target = None if m.fresh else _descriptor_target(m, clusters, kb, date)
         join(target or new("person"), m)

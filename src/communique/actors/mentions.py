@@ -63,6 +63,9 @@ class Mention:
     pronoun: str | None = None
     attach_to: int | None = None  # token where the named actor this describes starts
     fresh: bool = False  # "a minister": a new referent, never linked to a named person
+    # "Another senator backing the filibuster, Sen. Mike Lee, ...": the start of the person
+    # name in apposition to this descriptor, which names the same person.
+    appositive: int | None = None
     inferred: bool = False  # country taken from the context, not said by the phrase itself
 
 

@@ -107,6 +107,19 @@ def _clause_subject_clusters(token: Token, starts: dict[int, Mention]) -> set[in
             if t.i in starts and starts[t.i].cluster >= 0}
 
 
+def _previous_topic(word: str, history: list[Mention], clusters: list[Cluster],
+                    sent_index: list[int], here: int) -> Mention | None:
+    """The last person named as a subject outside quotes in the previous sentence."""
+    for m in reversed(history):
+        if sent_index[m.start] < here - 1:
+            return None
+        if (sent_index[m.start] == here - 1 and m.subject and m.type != "pronoun"
+                and not m.in_quote and m.kind == "person" and m.cluster >= 0
+                and _compatible(word, clusters[m.cluster])):
+            return m
+    return None
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                      tokens: list[Token], quotes: list[bool], sent_index: list[int],
                      sent_bounds: list[tuple[int, int]]) -> None:
@@ -151,6 +164,12 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             target = next((m for m in reversed(speakers)
                            if m.cluster >= 0 and _compatible(word, clusters[m.cluster])
                            and here - sent_index[m.start] <= WINDOW_SENTENCES + 2), None)
+            topic = _previous_topic(word, history, clusters, sent_index, here)
+            if topic is not None and (target is None or topic.start > target.start):
+                # "... Cruz said. Another senator, Sen. Mike Lee, went to the floor. He
+                # argued ...": a person who became the topic after the last speaker is
+                # the one now speaking.
+                target = topic
         if target is None:
             owner = _relative_possessor(token, starts)
             if owner is not None and owner.cluster >= 0 and _compatible(

@@ -632,7 +632,7 @@ def _collect_descriptors(b: _Builder) -> None:
                 continue
             # "A French minister" introduces someone new: an entity of its own, never
             # linked to a named person.
-            fresh = start > floor and doc[start - 1].lower_ in ("a", "an")
+            fresh = start > floor and doc[start - 1].lower_ in ("a", "an", "another")
             if fresh and iso is None:
                 continue
             if determiner and doc[start - 1].lower_ == "the":
@@ -710,7 +710,26 @@ def _collect(b: _Builder) -> list[Mention]:
     _collect_surnames(b)
     _collect_short_forms(b)
     b.mentions.sort(key=lambda m: m.start)
+    _link_appositive_names(b)
     return b.mentions
+
+
+def _link_appositive_names(b: _Builder) -> None:
+    """Mark a person descriptor whose apposition is a person's name ("Another senator
+    backing the filibuster, Sen. Mike Lee, went to the floor"): the two are one person."""
+    names = {i: m for m in b.mentions if m.kind == "person" and m.type in ("name", "title")
+             for i in range(m.start, m.end)}
+    for m in b.mentions:
+        if m.type != "descriptor" or m.kind != "person":
+            continue
+        root = b.doc[m.start : m.end].root
+        # The small model often parses such an apposition as a second subject of the verb.
+        later_subjects = [t for t in root.head.children if t.dep_ == root.dep_ == "nsubj"
+                          and t.i > root.i and b.doc[t.left_edge.i - 1].text == ","]
+        for child in [*root.children, *later_subjects]:
+            if (child.dep_ == "appos" or child in later_subjects) and child.i in names:
+                m.appositive = names[child.i].start
+                break
 
 
 def _collect_short_forms(b: _Builder) -> None:
