@@ -7,12 +7,12 @@ record's sentence offsets; the articles are read from ``../shared/data`` and run
 whole pipeline as a user's ingest would.
 
 Scoring: a gold statement is found when an emitted quote's content or cue lies in its
-sentence. Its speaker is right when a found quote's speaker (the name the quote gives or
-its entity's name) is the gold speaker's canonical name or one of its aliases, after
-folding case, accents, punctuation and leading titles, or contains the canonical name
-whole. Precision: emitted quotes that touch a sentence holding a gold statement, of all
-emitted quotes less those that touch only optional ones. Pronoun or empty speakers are
-counted over all emitted quotes.
+sentence. Its speaker is right when a found quote's speaker (the name the quote gives, its
+entity's name, or a co-speaker's name) is the gold speaker's canonical name or one of
+its aliases, after folding case, accents, punctuation and leading titles, or contains the
+canonical name whole. Precision: emitted quotes that touch a sentence holding a gold
+statement, of all emitted quotes less those that touch only optional ones. Pronoun or
+empty speakers are counted over all emitted quotes.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def _speaker_names(quote: dict[str, Any], entities: dict[str, dict[str, Any]]) -
     entity = entities.get(str(speaker.get("entity")))
     if entity is not None:
         names.append(str(entity.get("name") or ""))
+    names += [str(other.get("name") or "") for other in quote.get("co_speakers") or []]
     return [n for n in names if n]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from communique.actors.lookup import entity_for_span
-from communique.quotes.cues import Frame, Mention
+from communique.quotes.cues import Frame, Mention, mention_of
 from communique.quotes.docindex import DocIndex
 from communique.quotes.marks import QuoteMarks
 
@@ -61,6 +61,30 @@ def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
                     after += 1
                 start = max(start, doc[after].idx)
     return entity_for_span(entities, start, mention.end, mention.head)
+
+
+def co_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None, mention: Mention,
+                first: str | None) -> list[dict[str, Any]]:
+    """The other speakers of a coordinated subject ("Rubio, Cruz and Kasich said"), each
+    resolved like the first; the first (entity ``first``) is the quote's ``speaker``."""
+    head = doc.char_span(*mention.head, alignment_mode="expand")
+    if head is None or mention.pronoun:
+        return []
+    found: list[dict[str, Any]] = []
+    seen = {first} if first else set()
+    for conj in head.root.conjuncts:
+        if not mention.start <= conj.idx < mention.end or conj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        other = mention_of(conj)
+        entity = _lookup(doc, entities, other)
+        key = entity["id"] if entity else other.text
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append({"entity": entity["id"] if entity else None,
+                      "name": entity.get("name") if entity else other.text,
+                      "start": other.start, "end": other.end, "text": other.text})
+    return found
 
 
 def emit(doc: Doc, attributions: list[Attribution],
@@ -125,6 +149,8 @@ def emit(doc: Doc, attributions: list[Attribution],
         resolved[id(attribution)] = speaker
         if speaker is not None:
             previous, previous_par = speaker, paragraph
+        others = co_speakers(doc, entities, mention, speaker.get("entity")) \
+            if mention is not None and speaker is not None else []
         out.append({
             "id": f"Q{len(out) + 1}",
             "kind": attribution.kind,
@@ -138,5 +164,6 @@ def emit(doc: Doc, attributions: list[Attribution],
             "channel": channel,
             "sentence": index.sentence(start),
             "paragraph": paragraph,
+            **({"co_speakers": others} if others else {}),
         })
     return out

@@ -1,0 +1,19 @@
+"""Coordinated speakers: every named speaker of "A, B and C said" is kept (quotes/records.py).
+Sentences written for the purpose."""
+
+from __future__ import annotations
+
+from tests.quotes.conftest import QuotesOf, by_cue
+
+
+def test_coordinated_speakers_are_all_kept(quotes_of: QuotesOf) -> None:
+    text = ("Senators Marco Rubio, Ted Cruz and John Kasich campaigned in Miami. Rubio, Cruz "
+            "and Kasich said the United States needs good relations with Muslim countries.")
+    q = by_cue(quotes_of(text), "said")
+    assert q["speaker"]["name"] == "Marco Rubio"
+    assert [o["name"] for o in q["co_speakers"]] == ["Ted Cruz", "John Kasich"]
+
+
+def test_a_single_speaker_has_no_co_speakers(quotes_of: QuotesOf) -> None:
+    q = by_cue(quotes_of("Senator Ted Cruz said the bill was a mistake."), "said")
+    assert "co_speakers" not in q
