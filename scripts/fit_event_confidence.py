@@ -29,7 +29,7 @@ def samples(data: Path) -> tuple[list[list[float]], list[int]]:
     from communique.document import structure_of
     from communique.evaluate import events_news as en
     from communique.events.coder import explain_document
-    from communique.events.confidence import features
+    from communique.events.confidence import Evidence, features
     from communique.ingest.readers import RawDocument, read_inputs
     from communique.nlp.pipeline import load_pipeline
     from communique.prepare import prepare
@@ -69,7 +69,9 @@ def samples(data: Path) -> tuple[list[list[float]], list[int]]:
                 hits = [r for r in here if en.event_matches(event, r)]
                 if hits and not any(r["required"] for r in hits):
                     continue
-                xs.append(features(outcome.cand, outcome.parties.actor_kinds, event))
+                parties = outcome.parties
+                xs.append(features(outcome.cand, Evidence(tuple(parties.actor_kinds),
+                                                          parties.recipient_source), event))
                 ys.append(1 if hits else 0)
     return xs, ys
 

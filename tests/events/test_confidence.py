@@ -36,3 +36,15 @@ def test_a_broken_weights_file_is_a_clear_error(tmp_path: Any,
             model.weights()
     finally:
         model.weights.cache_clear()
+
+
+def test_evidence_features_read_where_the_parties_came_from() -> None:
+    names = {name: test for name, test in model.FEATURES}
+    event = {"plover": "CONSULT", "recipients": [], "reciprocal": False, "modality": {},
+             "cameo": "040", "quad": 1}
+    parsed = model.Evidence(("name",), "parsed-object")
+    guessed = model.Evidence(("pronoun",), "home-country")
+    assert names["parsed_recipient"](None, parsed, event)  # type: ignore[arg-type]
+    assert not names["parsed_recipient"](None, guessed, event)  # type: ignore[arg-type]
+    assert names["pronoun_actor"](None, guessed, event)  # type: ignore[arg-type]
+    assert names["consult"](None, parsed, event)  # type: ignore[arg-type]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,21 @@ from communique.events.candidates import Candidate
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "confidence.json"
 # Pronoun, descriptor and setting mentions are weaker evidence of who acted than names.
 _WEAK_MENTIONS = frozenset({"pronoun", "descriptor", "setting"})
+_VERBAL_CONFLICT = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod"})
 
-Feature = Callable[[Candidate, Sequence[str], dict[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an event's parties came from: the actor mentions' types (name, descriptor,
+    pronoun, setting) and the rule that found the recipient."""
+
+    actor_kinds: tuple[str, ...] = ()
+    recipient_source: str | None = None
+
+
+Feature = Callable[[Candidate, Evidence, dict[str, Any]], bool]
 
 
 def subordinate(cand: Candidate) -> bool:
@@ -43,33 +56,39 @@ def subordinate(cand: Candidate) -> bool:
 
 
 def _flag(name: str) -> Feature:
-    return lambda cand, kinds, event: bool(event["modality"].get(name))
+    return lambda cand, ev, event: bool(event["modality"].get(name))
 
 
 FEATURES: tuple[tuple[str, Feature], ...] = (
-    ("pattern", lambda cand, kinds, event: cand.match.specific),
-    ("verb", lambda cand, kinds, event: cand.token.pos_ == "VERB"),
-    ("named_actor", lambda cand, kinds, event: bool(kinds) and
-     all(k not in _WEAK_MENTIONS for k in kinds)),
-    ("recipient", lambda cand, kinds, event: bool(event["recipients"]) and
+    ("pattern", lambda cand, ev, event: cand.match.specific),
+    ("verb", lambda cand, ev, event: cand.token.pos_ == "VERB"),
+    ("named_actor", lambda cand, ev, event: bool(ev.actor_kinds) and
+     all(k not in _WEAK_MENTIONS for k in ev.actor_kinds)),
+    ("recipient", lambda cand, ev, event: bool(event["recipients"]) and
      not event["reciprocal"]),
-    ("reciprocal", lambda cand, kinds, event: bool(event["reciprocal"])),
-    ("dyadic_without_recipient", lambda cand, kinds, event: not event["recipients"] and
+    ("reciprocal", lambda cand, ev, event: bool(event["reciprocal"])),
+    ("dyadic_without_recipient", lambda cand, ev, event: not event["recipients"] and
      salience.dyadic(event["cameo"])),
     ("negated", _flag("negated")),
     ("intent", _flag("intent")),
     ("hypothetical", _flag("hypothetical")),
     ("historical", _flag("historical")),
     ("reported", _flag("reported")),
-    ("in_quote", lambda cand, kinds, event: "reported_by" in event),
-    ("subordinate", lambda cand, kinds, event: subordinate(cand)),
-    ("material", lambda cand, kinds, event: event["quad"] in (2, 4)),
+    ("in_quote", lambda cand, ev, event: "reported_by" in event),
+    ("subordinate", lambda cand, ev, event: subordinate(cand)),
+    ("material", lambda cand, ev, event: event["quad"] in (2, 4)),
+    # Verbal conflict (criticism, threats, rejections) is more often right than cooperation
+    # words, which news uses loosely ("strengthen ties"); a meeting is concrete.
+    ("verbal_conflict", lambda cand, ev, event: event["plover"] in _VERBAL_CONFLICT),
+    ("consult", lambda cand, ev, event: event["plover"] == "CONSULT"),
+    ("parsed_recipient", lambda cand, ev, event: ev.recipient_source == "parsed-object"),
+    ("pronoun_actor", lambda cand, ev, event: "pronoun" in ev.actor_kinds),
 )
 
 
-def features(cand: Candidate, kinds: Sequence[str], event: dict[str, Any]) -> list[float]:
+def features(cand: Candidate, evidence: Evidence, event: dict[str, Any]) -> list[float]:
     """The feature vector of one event (1.0 / 0.0 per feature, in ``FEATURES`` order)."""
-    return [1.0 if test(cand, kinds, event) else 0.0 for _, test in FEATURES]
+    return [1.0 if test(cand, evidence, event) else 0.0 for _, test in FEATURES]
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +108,11 @@ def weights() -> tuple[float, dict[str, float]]:
     return bias, table
 
 
-def confidence(cand: Candidate, kinds: Sequence[str], event: dict[str, Any]) -> float:
+def confidence(cand: Candidate, evidence: Evidence, event: dict[str, Any]) -> float:
     """The probability that the event is right, rounded to two places, in [0.05, 0.95]."""
     bias, table = weights()
     score = bias + sum(table[name] * value
-                       for (name, _), value in zip(FEATURES, features(cand, kinds, event),
+                       for (name, _), value in zip(FEATURES, features(cand, evidence, event),
                                                    strict=True))
     probability = 1.0 / (1.0 + math.exp(-score))
     return round(min(0.95, max(0.05, probability)), 2)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from communique.events import dates, modality, roles
 from communique.events.cameo import CameoCode
 from communique.events.candidates import Candidate
-from communique.events.confidence import confidence
+from communique.events.confidence import Evidence, confidence
 from communique.events.parties import Parties
 from communique.events.places import geocode
 from communique.events.refs import PLACE_PREPS, place_anchors
@@ -100,7 +100,8 @@ def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: b
     if when is not None:
         event["date"] = when
     event["location"] = place_for(tok, list(sent.ents) if sent_ents is None else sent_ents)
-    event["confidence"] = confidence(cand, parties.actor_kinds, event)
+    event["confidence"] = confidence(
+        cand, Evidence(tuple(parties.actor_kinds), parties.recipient_source), event)
     return event
 
 
