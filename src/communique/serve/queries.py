@@ -16,13 +16,16 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from communique.store.reader import like_escape
+
 Record = dict[str, Any]
 
 # Participant matching used by every event filter, the same rule as Corpus.events: a
 # country equal to the value, a code starting with it (RUS matches RUSGOV) or an equal name.
 _PARTICIPANT = (
     "EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = c.id "
-    "AND p.role = ? AND (upper(p.country) = ? OR upper(p.code) LIKE ? OR upper(p.name) = ?))"
+    "AND p.role = ? AND (upper(p.country) = ? OR upper(p.code) LIKE ? ESCAPE '\\' "
+    "OR upper(p.name) = ?))"
 )
 # Events in which a named actor takes part in any mention (not only the representative
 # one), so an actor's page lists every merged event any article credits it with.
@@ -54,7 +57,7 @@ class EventFilter:
         """Keep events whose ``role`` (actor/recipient) matches a code or country."""
         v = value.upper()
         self.where.append(_PARTICIPANT)
-        self.params += [role, v, v + "%", v]
+        self.params += [role, v, like_escape(v) + "%", v]
         return self
 
     def named(self, role: str, name: str) -> EventFilter:
@@ -76,8 +79,8 @@ class EventFilter:
         """PLOVER type (``CONSULT``) or CAMEO code prefix (``03``)."""
         if value:
             if value.isdigit():
-                self.where.append("c.cameo LIKE ?")
-                self.params.append(value + "%")
+                self.where.append("c.cameo LIKE ? ESCAPE '\\'")
+                self.params.append(like_escape(value) + "%")
             else:
                 self.where.append("c.plover = ?")
                 self.params.append(value.upper())
@@ -277,8 +280,8 @@ def actor_quotes(conn: sqlite3.Connection, *, name: str | None = None,
                 "WHERE lower(q.speaker_name) = lower(?))")
         params: list[Any] = [name]
     else:
-        cond = "upper(c.speaker_code) LIKE ?"
-        params = [(code or "").upper() + "%"]
+        cond = "upper(c.speaker_code) LIKE ? ESCAPE '\\'"
+        params = [like_escape((code or "").upper()) + "%"]
     rows = conn.execute(
         "SELECT c.id, c.speaker, c.speaker_code, c.kind, c.text, c.first_seen, c.num_articles, "
         "c.rep_article_id, c.rep_quote_id FROM corpus_quotes c WHERE " + cond

@@ -55,6 +55,26 @@ def _period(day: str, by: str) -> str:
     raise UsageError(f"--by must be day, week or month, not {by!r}")
 
 
+def like_escape(text: str) -> str:
+    """``text`` with the LIKE wildcards escaped (use with ``ESCAPE '\\'``): a search for
+    ``_`` or ``%`` matches those characters, not everything."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, got {limit}")
+
+
+def _check_type(value: str | None) -> None:
+    """A PLOVER type or a CAMEO code prefix (digits); anything else is a usage error."""
+    from communique.events.cameo import PLOVER_TYPES
+
+    if value and not value.isdigit() and value.upper() not in PLOVER_TYPES:
+        raise UsageError(f"--type must be a PLOVER type ({', '.join(PLOVER_TYPES)}) or a "
+                         f"CAMEO code prefix such as 19, got {value!r}")
+
+
 def _check_date(value: str | None, name: str) -> None:
     if value is None:
         return
@@ -178,6 +198,10 @@ class Corpus:
         """
         _check_date(since, "--since")
         _check_date(until, "--until")
+        if since and until and since > until:
+            raise UsageError(f"--since {since} is after --until {until}: nothing can match")
+        _check_limit(limit)
+        _check_type(type)
         where: list[str] = []
         params: list[Any] = []
         for role, value in (("actor", actor), ("recipient", recipient)):
@@ -185,12 +209,13 @@ class Corpus:
                 where.append(
                     "EXISTS (SELECT 1 FROM corpus_event_participants p WHERE "
                     "p.corpus_event_id = c.id AND p.role = ? AND (upper(p.country) = ? OR "
-                    "upper(p.code) LIKE ? OR upper(p.name) = ?))")
-                params += [role, value.upper(), value.upper() + "%", value.upper()]
+                    "upper(p.code) LIKE ? ESCAPE '\\' OR upper(p.name) = ?))")
+                params += [role, value.upper(), like_escape(value.upper()) + "%",
+                           value.upper()]
         if type:
             if type.isdigit():
-                where.append("c.cameo LIKE ?")
-                params.append(type + "%")
+                where.append("c.cameo LIKE ? ESCAPE '\\'")
+                params.append(like_escape(type) + "%")
             else:
                 where.append("c.plover = ?")
                 params.append(type.upper())
@@ -246,11 +271,12 @@ class Corpus:
                limit: int | None = None) -> Iterator[Record]:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
         full-text (FTS5) over the quote text of any of its mentions."""
+        _check_limit(limit)
         where: list[str] = []
         params: list[Any] = []
         if speaker:
-            where.append("c.speaker LIKE ?")
-            params.append(f"%{speaker}%")
+            where.append("c.speaker LIKE ? ESCAPE '\\'")
+            params.append(f"%{like_escape(speaker)}%")
         if search:
             where.append(
                 "c.id IN (SELECT m.corpus_quote_id FROM quotes_fts f JOIN quotes q "
@@ -270,6 +296,7 @@ class Corpus:
 
     def actors(self, *, country: str | None = None, limit: int | None = None) -> list[Record]:
         """Entities across the corpus, grouped by name and code, most frequent first."""
+        _check_limit(limit)
         # Learned actor knowledge (corpus level) fills in people the article left uncoded.
         inner = (
             "SELECT e.name AS name, e.kind AS kind, coalesce(e.country, l.country) AS country, "

@@ -1,0 +1,61 @@
+"""Query filters at the edges (issue 20, quieter faults): LIKE wildcards are literal,
+limits are at least 1, an inverted date range and unknown types are usage errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.errors import UsageError
+from communique.store import connect, open_corpus
+from communique.store.reader import like_escape
+from communique.store.resolve import resolve
+from communique.store.writer import write_document
+from tests.store.fixtures import meeting_corpus
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "c.db"
+    conn = connect(path)
+    for doc in meeting_corpus():
+        write_document(conn, doc)
+    resolve(conn)
+    conn.close()
+    return path
+
+
+def test_like_escape_makes_wildcards_literal() -> None:
+    assert like_escape("a_b%c\\d") == "a\\_b\\%c\\\\d"
+
+
+def test_wildcards_match_nothing_instead_of_everything(db: Path) -> None:
+    corpus = open_corpus(db)
+    assert list(corpus.events(actor="RUS"))
+    assert list(corpus.events(actor="_")) == []
+    assert list(corpus.events(actor="%")) == []
+    assert list(corpus.quotes(speaker="Lavrov"))
+    assert list(corpus.quotes(speaker="%")) == []
+    assert list(corpus.quotes(speaker="_")) == []
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_limits_below_one_are_usage_errors(db: Path, limit: int) -> None:
+    corpus = open_corpus(db)
+    with pytest.raises(UsageError, match="--limit"):
+        list(corpus.events(limit=limit))
+    with pytest.raises(UsageError, match="--limit"):
+        list(corpus.quotes(limit=limit))
+    with pytest.raises(UsageError, match="--limit"):
+        corpus.actors(limit=limit)
+
+
+def test_inverted_date_range_and_unknown_type_are_usage_errors(db: Path) -> None:
+    corpus = open_corpus(db)
+    with pytest.raises(UsageError, match="after --until"):
+        list(corpus.events(since="2024-05-01", until="2024-04-01"))
+    with pytest.raises(UsageError, match="PLOVER type"):
+        list(corpus.events(type="MEETING"))
+    assert list(corpus.events(type="consult"))
+    assert list(corpus.events(type="04"))
