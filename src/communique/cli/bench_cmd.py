@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from communique.cli.common import add_model_option, non_negative_int, positive_int
+from communique.cli.common import add_model_option
 
 
 def register(sub: Any) -> None:
@@ -24,9 +24,8 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--input", default=None,
                         help="JSONL articles (default: the AllSides sample in ../shared/data)")
-    parser.add_argument("--limit", type=positive_int, default=200,
-                        help="number of articles (default 200)")
-    parser.add_argument("--batch-size", type=positive_int, default=16)
+    parser.add_argument("--limit", type=int, default=200, help="number of articles (default 200)")
+    parser.add_argument("--batch-size", type=int, default=16)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--ingest", action="store_true",
                       help="time the whole ingest (database writes, corpus step) vs bare spaCy")
@@ -34,7 +33,7 @@ def register(sub: Any) -> None:
                       help="time ingest with --workers workers against ingest with one")
     mode.add_argument("--memory", action="store_true",
                       help="worker RSS after 500 and 5,000 articles (the sample repeated)")
-    parser.add_argument("--workers", type=non_negative_int, default=None,
+    parser.add_argument("--workers", type=int, default=None,
                         help="worker processes for --ingest (default 1; 0 = in this process) "
                              "and --scaling (default 2)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -32,29 +32,6 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1 ("--limit -1" and "--max-bytes 0"
-    are usage errors in every command alike)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def non_negative_int(text: str) -> int:
-    """An argparse type: a whole number of at least 0 (``--workers 0`` runs in process)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     """Input paths, ``--published`` and ``--max-bytes``, shared by commands that read articles."""
     parser.add_argument(
@@ -64,7 +41,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--published", metavar="YYYY-MM-DD", default=None,
                         help="publication date for inputs that carry none")
-    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES,
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help="largest document or record accepted, in bytes "
                              "(default: %(default)s)")
 

@@ -7,7 +7,6 @@ import json
 import sys
 from typing import Any
 
-from communique.cli.common import positive_int
 from communique.evaluate.registry import suite_names
 
 
@@ -19,8 +18,7 @@ def register(sub: Any) -> None:
     parser.add_argument("suite", choices=suite_names(), help="which suite to run")
     parser.add_argument("--data", default=None,
                         help="reference data folder (default: $COMMUNIQUE_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=positive_int, default=None,
-                        help="evaluate only the first N items")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N items")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
                         help="switch off a named rule (docs/rules.md) to measure its "

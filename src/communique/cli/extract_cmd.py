@@ -18,7 +18,6 @@ from communique.cli.common import (
     add_model_option,
     error_label,
     format_counts,
-    positive_int,
     report_error,
 )
 from communique.errors import InputError, UsageError
@@ -36,8 +35,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--format", choices=("json", "jsonl"), default="jsonl",
                         help="jsonl: one document per line (default); json: each document "
                              "indented")
-    parser.add_argument("--workers", type=positive_int, default=1,
-                        help="parser processes (default 1)")
+    parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
     parser.add_argument("--explain", action="store_true",
                         help="also print, on stderr, every candidate event trigger of each "
                              "article with what matched and why it was kept or dropped")

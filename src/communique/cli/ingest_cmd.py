@@ -7,13 +7,7 @@ import json
 import sys
 from typing import Any
 
-from communique.cli.common import (
-    add_input_options,
-    add_model_option,
-    non_negative_int,
-    positive_int,
-    report_error,
-)
+from communique.cli.common import add_input_options, add_model_option, report_error
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +26,7 @@ def register(sub: Any) -> None:
     add_input_options(parser)
     add_model_option(parser)
     add_db_option(parser)
-    parser.add_argument("--workers", type=non_negative_int, default=None,
+    parser.add_argument("--workers", type=int, default=None,
                         help="worker processes running the pipeline (default: all cores; 0 "
                              "runs it in this process, without crash isolation)")
     parser.add_argument("--cluster", default=None, metavar="ADDRESS",
@@ -40,7 +34,7 @@ def register(sub: Any) -> None:
                              "a LocalCluster with --workers processes (needs communique[cluster])")
     parser.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                         help="per-document time limit (default 60; 0 disables it)")
-    parser.add_argument("--batch-size", type=positive_int, default=None,
+    parser.add_argument("--batch-size", type=int, default=None,
                         help="articles per batch sent to a worker (default 16)")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar or progress lines on stderr")

@@ -13,7 +13,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from communique.cli.common import positive_int
 from communique.cli.ingest_cmd import add_db_option
 
 # Columns shown in the human-readable table (machines get every column).
@@ -42,7 +41,7 @@ def register(sub: Any) -> None:
     events.add_argument("--type", help="PLOVER type (CONSULT) or CAMEO code prefix (04)")
     events.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
     events.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    events.add_argument("--limit", type=positive_int, default=None, help="at most N events")
+    events.add_argument("--limit", type=int, default=None, help="at most N events")
     _common(events)
     events.set_defaults(run=run_events)
 
@@ -50,14 +49,14 @@ def register(sub: Any) -> None:
                             description="Merged quotes, filtered by speaker and full text.")
     quotes.add_argument("--speaker", help="part of the speaker's name")
     quotes.add_argument("--search", help="words the quote contains (full-text search)")
-    quotes.add_argument("--limit", type=positive_int, default=None, help="at most N quotes")
+    quotes.add_argument("--limit", type=int, default=None, help="at most N quotes")
     _common(quotes)
     quotes.set_defaults(run=run_quotes)
 
     actors = sub.add_parser("actors", help="list actors (entities) found in a database",
                             description="Entities across the corpus, most frequent first.")
     actors.add_argument("--country", help="ISO 3166 alpha-3 country code (e.g. RUS)")
-    actors.add_argument("--limit", type=positive_int, default=None, help="at most N actors")
+    actors.add_argument("--limit", type=int, default=None, help="at most N actors")
     _common(actors)
     actors.set_defaults(run=run_actors)
 
