@@ -102,3 +102,18 @@ def test_usage_errors(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> No
         main(["dyad", "RUS", "--db", str(corpus_db)])
     assert exit_info.value.code == 2
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", [
+    ["ingest", "--db", "x.db", "--max-bytes", "-1", "a.txt"],
+    ["extract", "--max-bytes", "0", "a.txt"],
+    ["events", "--db", "x.db", "--limit", "-1"],
+    ["quotes", "--db", "x.db", "--limit", "0"],
+    ["actors", "--db", "x.db", "--limit", "-5"],
+    ["ingest", "--db", "x.db", "--workers", "-1", "a.txt"],
+])
+def test_counts_below_their_minimum_are_one_line_usage_errors(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "must be at least" in err[0]

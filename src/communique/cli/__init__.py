@@ -41,6 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Count options shared by several commands and the least value each accepts; checked once
+# for all commands so that "ingest --max-bytes -1" is refused as "extract" refuses it.
+_MINIMUM_COUNTS = {"limit": 1, "max_bytes": 1, "batch_size": 1, "workers": 0}
+
+
+def check_counts(args: argparse.Namespace) -> None:
+    """Raise UsageError for a count option below its minimum (``--limit -1``)."""
+    for name, least in _MINIMUM_COUNTS.items():
+        value = getattr(args, name, None)
+        if isinstance(value, int) and value < least:
+            option = "--" + name.replace("_", "-")
+            raise UsageError(f"{option} must be at least {least}, got {value}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``communique`` console script."""
     parser = build_parser()
@@ -49,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        check_counts(args)
         return int(args.run(args))
     except UsageError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
