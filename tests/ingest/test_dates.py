@@ -57,3 +57,12 @@ def test_parse_user_date() -> None:
 def test_parse_user_date_rejects(value: str) -> None:
     with pytest.raises(UsageError, match="YYYY-MM-DD"):
         parse_user_date(value)
+
+
+def test_dates_outside_1800_to_next_year_are_no_dates() -> None:
+    assert normalize_date(99999999999999) is None  # the year 5138 in epoch milliseconds
+    assert normalize_date("99999999999999") is None
+    assert normalize_date(f"{date.today().year + 5}-01-01") is None
+    assert normalize_date("1712620800") == "2024-04-09"
+    with pytest.raises(UsageError, match="between"):
+        parse_user_date("2999-01-01")

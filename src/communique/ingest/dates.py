@@ -34,11 +34,17 @@ _NUMERIC = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?
 _ISO_USER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Epoch values above this are milliseconds (1e11 s is the year 5138).
 _EPOCH_MS = 1e11
-_MIN_YEAR, _MAX_YEAR = 1800, 2200
+# A publication date is evidence only between 1800 and a year from now: "99999999999999"
+# (epoch milliseconds of the year 5138) or a typo'd "2204" is no date, not a fact to store.
+_MIN_YEAR = 1800
+
+
+def _max_year() -> int:
+    return date.today().year + 1
 
 
 def _make(year: int, month: int, day: int) -> str | None:
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
+    if not _MIN_YEAR <= year <= _max_year():
         return None
     try:
         return date(year, month, day).isoformat()
@@ -50,9 +56,10 @@ def _from_epoch(value: float) -> str | None:
     if value > _EPOCH_MS:
         value = value / 1000
     try:
-        return datetime.fromtimestamp(float(value), tz=UTC).date().isoformat()
+        day = datetime.fromtimestamp(float(value), tz=UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
+    return _make(day.year, day.month, day.day)
 
 
 def _from_text(text: str) -> str | None:
@@ -74,9 +81,10 @@ def _from_text(text: str) -> str | None:
     if text.isdigit() and len(text) >= 9:
         return _from_epoch(float(text))
     try:
-        return parsedate_to_datetime(text).date().isoformat()  # RFC 2822 (RSS, HTTP)
+        day = parsedate_to_datetime(text).date()  # RFC 2822 (RSS, HTTP)
     except (TypeError, ValueError, IndexError):
         return None
+    return _make(day.year, day.month, day.day)
 
 
 def normalize_date(value: object) -> str | None:
@@ -88,10 +96,9 @@ def normalize_date(value: object) -> str | None:
     """
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date):  # a datetime is a date too
+        day = value.date() if isinstance(value, datetime) else value
+        return _make(day.year, day.month, day.day)
     if isinstance(value, int | float):
         return _from_epoch(float(value))
     text = str(value).strip()
@@ -104,7 +111,12 @@ def parse_user_date(value: str) -> str:
     """Validate a ``--published`` value (``YYYY-MM-DD``) or raise :class:`UsageError`."""
     if _ISO_USER.match(value.strip()):
         try:
-            return date.fromisoformat(value.strip()).isoformat()
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            if _MIN_YEAR <= day.year <= _max_year():
+                return day.isoformat()
+            raise UsageError(f"--published must lie between {_MIN_YEAR} and "
+                             f"{_max_year()}, got {value!r}")
     raise UsageError(f"--published must be a real date written YYYY-MM-DD, got {value!r}")
