@@ -143,6 +143,18 @@ def test_json_object_array_and_jsonl_in_json(tmp_path: Path) -> None:
         assert [d.source.record for d in got] == [1, 2]
 
 
+@pytest.mark.parametrize("broken", ['{"text": "unterminated\n line"}', '{"text": 1,, "x": [}',
+                                    '{"text" "no colon", "list": [1, 2]}'])
+def test_a_broken_array_element_keeps_the_ones_after_it(tmp_path: Path, broken: str) -> None:
+    good = [json.dumps({"text": EN_TEXT}), json.dumps({"text": EN_TEXT_2})]
+    for sep in (", ", ",\n  "):
+        data = "[" + sep.join([good[0], broken, good[1]]) + "]"
+        items = list(read_path(write(tmp_path / "array.json", data.encode())))
+        assert [d.content for d in docs(items)] == [EN_TEXT, EN_TEXT_2]
+        [err] = errors(items)
+        assert "record 2" in err.where
+
+
 def test_json_html_body_is_html(tmp_path: Path) -> None:
     path = write(tmp_path / "pages.jsonl", jsonl([{"html": html_page()},
                                                   {"text": html_page()}]))

@@ -24,6 +24,8 @@ from communique.ingest.decoding import CP1252_FALLBACK, bom_encoding
 CHUNK_BYTES = 1 << 16
 _NON_WS = re.compile(r"[^ \t\r\n\ufeff]")
 _BLANKS = re.compile(r"[ \t]*")
+# A comma before the next object of an array: where to resume after a broken element.
+_NEXT_OBJECT = re.compile(r",\s*\{")
 # Strict: a raw line break inside a string is invalid JSON. Accepting it (strict=False)
 # lets one broken JSONL line swallow the lines after it instead of failing alone.
 _DECODER = json.JSONDecoder(strict=True)
@@ -140,6 +142,38 @@ class _TextBuffer:
         prefix = self.text[start : self.pos]
         return len(prefix) if start > 0 and not prefix.strip(" \t") else 0
 
+    def skip_element(self) -> bool:
+        """Skip a broken array element: on to the next ``,`` before an object that decodes
+        (the broken one may hold any stray quote or bracket), else to the array's last
+        ``]``; False when the input ends first. An intact object nested inside the broken
+        element is taken for the next element (reported as a record of its own)."""
+        search_from = self.pos + 1
+        while True:
+            match = _NEXT_OBJECT.search(self.text, search_from)
+            if match is None:
+                if not self.eof:
+                    search_from = max(0, len(self.text) - self.pos - 1)
+                    self.fill()  # positions restart at self.pos == 0
+                    continue
+                close = self.text.rfind("]")
+                if close < self.pos:
+                    return False
+                self.advance(close)
+                return True
+            brace = match.end() - 1
+            try:
+                _DECODER.raw_decode(self.text, brace)
+            except json.JSONDecodeError as exc:
+                if exc.pos >= len(self.text) - _INCOMPLETE_MARGIN and not self.eof:
+                    offset = self.pos
+                    self.fill(max(CHUNK_BYTES, len(self.text) - self.pos))
+                    search_from = match.start() - offset
+                    continue
+                search_from = brace
+                continue
+            self.advance(match.start())
+            return True
+
     def resync(self, indent: int) -> None:
         """Skip to the next line starting with ``{`` indented at most ``indent``: where the
         next JSONL record (or top-level pretty-printed object) is, not a nested one."""
@@ -233,9 +267,13 @@ def iter_json_values(
                 yield number, value
                 continue
             if in_array:
-                yield InputError(path, f"cannot resume inside a JSON array after record "
-                                       f"{number}; the rest of the file is skipped")
-                return
+                # "[{...}, {bad}, {...}]": go on with the element after the broken one.
+                buf.advance(buf.pos)
+                if not buf.skip_element():
+                    yield TruncatedInputError(
+                        path, "JSON array is not closed: the input is truncated")
+                    return
+                continue
             buf.resync(indent)
     except InputError as exc:  # the compressed stream broke off
         yield exc
