@@ -59,3 +59,20 @@ def test_inverted_date_range_and_unknown_type_are_usage_errors(db: Path) -> None
         list(corpus.events(type="MEETING"))
     assert list(corpus.events(type="consult"))
     assert list(corpus.events(type="04"))
+
+
+def test_an_empty_result_gets_one_note_naming_the_cause(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from communique.cli import main
+
+    assert main(["events", "--db", str(db), "--actor", "XYZ", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "[]"
+    assert err.strip() == ("communique: note: --actor XYZ: no party in this corpus has that "
+                           "country, code or name")
+    assert main(["events", "--db", str(db), "--actor", "RUS", "--since", "2030-01-01",
+                 "--json"]) == 0
+    assert capsys.readouterr().err.strip().endswith("no events match --actor RUS --since "
+                                                    "2030-01-01")
+    assert main(["events", "--db", str(db), "--actor", "RUS", "--json"]) == 0
+    assert capsys.readouterr().err == ""

@@ -106,7 +106,29 @@ def _with_corpus(args: argparse.Namespace,
             print("communique: warning: the database changed after the last corpus-level "
                   "step; run `communique resolve --db ...`", file=sys.stderr)
         records, columns = body(corpus)
+        if not records:
+            _note_empty(args, kind, corpus)
     return _emit(args, kind, records, columns)
+
+
+# Filter options that can leave a query empty, as they are spelled on the command line.
+_FILTERS = ("actor", "recipient", "type", "since", "until", "speaker", "search", "country")
+
+
+def _note_empty(args: argparse.Namespace, kind: str, corpus: Any) -> None:
+    """One stderr note when filters match nothing, naming an unknown actor code outright
+    ("--actor XYZ: no party in this corpus has that country, code or name")."""
+    given = {name: getattr(args, name) for name in _FILTERS if getattr(args, name, None)}
+    if not given:
+        return
+    for name in ("actor", "recipient"):
+        value = given.get(name)
+        if value and not corpus.has_participant(str(value)):
+            print(f"communique: note: --{name} {value}: no party in this corpus has that "
+                  "country, code or name", file=sys.stderr)
+            return
+    shown = " ".join(f"--{k} {v}" for k, v in given.items())
+    print(f"communique: note: no {kind} match {shown}", file=sys.stderr)
 
 
 def run_events(args: argparse.Namespace) -> int:

@@ -253,6 +253,15 @@ class Corpus:
                 "article_id": r[19], "event_id": r[20], "url": r[21],
             }
 
+    def has_participant(self, value: str) -> bool:
+        """True when some merged event has a party with this country, code prefix or name
+        (the test ``events --actor``/``--recipient`` apply)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM corpus_event_participants p WHERE upper(p.country) = ? OR "
+            "upper(p.code) LIKE ? ESCAPE '\\' OR upper(p.name) = ? LIMIT 1",
+            (value.upper(), like_escape(value.upper()) + "%", value.upper())).fetchone()
+        return row is not None
+
     def event_mentions(self, corpus_event_id: str) -> list[Record]:
         """The per-article events merged into one corpus event, with their evidence."""
         rows = self.conn.execute(
