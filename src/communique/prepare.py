@@ -26,6 +26,10 @@ class PreparedArticle:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+# Longer than any headline: such a metadata field is broken input, not a title.
+MAX_TITLE_CHARS = 1000
+
+
 def prepare(raw: RawDocument, *, published: str | None = None) -> PreparedArticle:
     """Extract (HTML), clean and describe one document.
 
@@ -47,6 +51,8 @@ def prepare(raw: RawDocument, *, published: str | None = None) -> PreparedArticl
     if not cleaned.text.strip():
         raise NoArticleError(where, "nothing is left after removing boilerplate")
     title = meta.get("title") or html_meta.get("title") or cleaned.title
+    if title and len(str(title)) > MAX_TITLE_CHARS:
+        title = None  # a 5 MB "title" is a broken field, not a headline to store and show
     date = normalize_date(meta.get("published")) or html_meta.get("published") or published
     url = meta.get("url") or html_meta.get("url")
     language = detect_language(cleaned.text)
