@@ -460,3 +460,11 @@ def test_gzip_stream_read_in_chunks() -> None:
     pieces = iter([blob[i : i + 7] for i in range(0, len(blob), 7)])
     items = list(read_stream(cast(IO[bytes], GeneratorStream(pieces)), "<pipe>"))
     assert len(docs(items)) == 20 and not errors(items)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_fifo_is_reported_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    [err] = list(read_path(fifo))  # would block forever if it were opened
+    assert isinstance(err, InputError) and "not a regular file" in err.reason

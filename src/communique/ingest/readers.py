@@ -296,6 +296,11 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
     if not p.exists():
         yield InputError(where, "no such file or folder")
         return
+    if not p.is_file():
+        # A FIFO, socket or device would block or never end: name it instead of reading it.
+        yield InputError(where, "not a regular file (a pipe, socket or device); give a file, "
+                                "a folder, or - to read standard input")
+        return
     try:
         handle = open(p, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except OSError as exc:
