@@ -35,3 +35,20 @@ def test_demo_prints_the_serve_command() -> None:
 
     assert serve_command("demo/corpus.db").startswith(
         ".venv/bin/communique serve --db demo/corpus.db")
+
+
+def test_a_port_in_use_is_refused_before_serving(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    from communique.store import connect
+
+    db = tmp_path / "c.db"
+    connect(db).close()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot serve on 127.0.0.1:{port}" in err and "serving" not in err

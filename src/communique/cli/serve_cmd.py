@@ -24,6 +24,27 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Raise UsageError when ``host:port`` cannot be bound (in use, or not this machine's
+    address), before saying "serving": uvicorn would print its own error and exit 3."""
+    import socket
+
+    from communique.errors import UsageError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host}: cannot resolve it ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UsageError(f"cannot serve on {host}:{port} ({exc.strerror}); choose another "
+                             "port with --port") from None
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -40,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         from communique.serve.app import create_app
     except ImportError:
         raise UsageError("the web UI needs its extra: pip install 'communique[serve]'") from None
+    _check_port_free(args.host, args.port)
     app = create_app(args.db)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"communique: warning: serving on {args.host}: anyone who can reach this "
