@@ -468,3 +468,13 @@ def test_a_fifo_is_reported_not_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     [err] = list(read_path(fifo))  # would block forever if it were opened
     assert isinstance(err, InputError) and "not a regular file" in err.reason
+
+
+def test_a_stray_nul_is_removed_alike_in_text_files_and_json(tmp_path: Path) -> None:
+    stray = EN_TEXT[:40] + "\x00" + EN_TEXT[40:]
+    [from_txt] = docs(list(read_path(write(tmp_path / "a.txt", stray.encode()))))
+    [from_json] = docs(list(read_path(write(tmp_path / "a.jsonl", jsonl([{"text": stray}])))))
+    assert from_txt.content.strip() == from_json.content.strip() == EN_TEXT.strip()
+    many = "\x00".join(EN_TEXT.split(" "))  # a NUL between every word: not text
+    assert errors(list(read_path(write(tmp_path / "b.jsonl", jsonl([{"text": many}])))))
+    assert errors(list(read_path(write(tmp_path / "b.txt", many.encode()))))

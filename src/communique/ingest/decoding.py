@@ -109,17 +109,18 @@ def binary_kind(head: bytes) -> str | None:
     if _looks_utf16_without_bom(head) is not None:
         return None
     sample = head[:_HEAD]
-    if b"\x00" in sample:
-        return "binary data (it contains NUL bytes)"
+    # A stray NUL in a text file is removed like any other control character (as in JSON
+    # text); only a share of them above text's makes the input binary.
     controls = len(_CONTROL_BYTES.findall(sample))
     if sample and controls > _MAX_CONTROL_SHARE * len(sample):
         return f"binary data ({controls} control bytes in the first {len(sample)})"
     return None
 
 
-def _check_text(text: str, where: str, encoding: str) -> str:
-    if not text.strip():
-        raise EmptyInputError(where, "the input is empty (no text after decoding)")
+def without_controls(text: str, where: str, encoding: str = "text") -> str:
+    """``text`` without C0 control characters (a stray NUL or BEL), or BinaryInputError
+    when there are more of them than text ever has. Used for decoded files, JSON text
+    fields and pasted text alike."""
     sample = text[:100_000]
     controls = len(_CONTROL.findall(sample))
     if controls > _MAX_CONTROL_SHARE * len(sample):
@@ -129,6 +130,12 @@ def _check_text(text: str, where: str, encoding: str) -> str:
             f"{len(sample)} decoded as {encoding}); pass text, HTML, JSON(L) or WARC files",
         )
     return _CONTROL.sub("", text) if controls else text
+
+
+def _check_text(text: str, where: str, encoding: str) -> str:
+    if not text.strip():
+        raise EmptyInputError(where, "the input is empty (no text after decoding)")
+    return without_controls(text, where, encoding)
 
 
 def _usable_codec(name: str) -> str | None:

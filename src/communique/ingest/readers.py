@@ -30,7 +30,7 @@ from communique.errors import (
     TruncatedInputError,
     UsageError,
 )
-from communique.ingest.decoding import binary_kind, decode_bytes
+from communique.ingest.decoding import binary_kind, decode_bytes, without_controls
 from communique.ingest.json_records import iter_json_values, record_fields
 
 if TYPE_CHECKING:
@@ -184,6 +184,7 @@ def json_record_to_document(record: Any, source: Source) -> RawDocument:
     body, body_field, meta = record_fields(record)
     if body is None:
         raise EmptyInputError(where, "JSON record has no 'text' or 'content' field with text")
+    body = without_controls(body, where, "JSON text")
     kind: Kind = "html" if body_field == "html" or _looks_html(body) else "text"
     return RawDocument(source, body, kind, meta)
 
@@ -338,8 +339,7 @@ def read_text(text: str, *, name: str = "<text>") -> RawDocument:
     """Wrap pasted text (or HTML, sniffed) as a document."""
     if not text.strip():
         raise EmptyInputError(name, "the text is empty")
-    if "\x00" in text:
-        raise BinaryInputError(name, "the text contains NUL characters")
+    text = without_controls(text, name)
     kind: Kind = "html" if _looks_html(text) else "text"
     return RawDocument(Source(name), text, kind)
 
