@@ -181,3 +181,12 @@ def test_related_link_lines_leave_the_body() -> None:
     text = extract_html(html, "page.html").text
     assert "Related" not in text and "depot" not in text
     assert text.split("\n") == PARAGRAPHS
+
+
+def test_an_article_nested_deeper_than_the_parser_limit_is_found() -> None:
+    para = ("<p>The foreign minister met his counterpart in Geneva on Monday to discuss the "
+            "ceasefire and the exchange of prisoners along the front line.</p>")
+    page = ("<html><head><title>Talks</title></head><body>" + "<div>" * 320 + para * 4
+            + "</div>" * 320 + "</body></html>")
+    found = extract_html(page, "deep.html")
+    assert found.text.count("foreign minister met his counterpart") == 4

@@ -83,13 +83,18 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _trafilatura_text(html: str, url: str | None, *, precision: bool) -> str:
-    """Body text from one trafilatura run, rendered as plain text (one block per line)."""
+def _trafilatura_text(html: str, url: str | None, *, precision: bool,
+                      unlimited: bool = False) -> str:
+    """Body text from one trafilatura run, rendered as plain text (one block per line);
+    ``unlimited``: parse without libxml2's nesting limit (see :func:`extract_html`)."""
     from trafilatura import bare_extraction
     from trafilatura.xml import xmltotxt
 
+    source: Any = _unlimited_tree(html) if unlimited else html
+    if source is None:
+        return ""
     doc = bare_extraction(
-        html, url=url, output_format="txt", favor_precision=precision,
+        source, url=url, output_format="txt", favor_precision=precision,
         include_comments=False, include_tables=True, with_metadata=False, deduplicate=False,
     )
     body = getattr(doc, "body", None)
@@ -244,7 +249,8 @@ def _continue_split_body(tree: Any, index: dict[str, Any], lines: list[str]) -> 
 
 
 def extract_body(
-    html: str, *, url: str | None = None, title: str | None = None, tree: Any = None
+    html: str, *, url: str | None = None, title: str | None = None, tree: Any = None,
+    unlimited: bool = False,
 ) -> str:
     """The article body of ``html`` as plain text, one paragraph per line ("" if none).
 
@@ -254,9 +260,9 @@ def extract_body(
     the balanced fallback 0.969. Dropping tables costs 0.010 (tables hold the results
     and schedules that sports and finance articles report).
     """
-    text = _trafilatura_text(html, url, precision=True)
+    text = _trafilatura_text(html, url, precision=True, unlimited=unlimited)
     if _words(text) < _SHORT_BODY_WORDS:
-        balanced = _trafilatura_text(html, url, precision=False)
+        balanced = _trafilatura_text(html, url, precision=False, unlimited=unlimited)
         if _words(balanced) > max(_FALLBACK_RATIO * _words(text), _FALLBACK_MIN_WORDS):
             text = balanced
     lines = _tidy(text, title)
@@ -559,6 +565,31 @@ def extract_metadata(html: str, *, url: str | None = None, tree: Any = None) -> 
     )
 
 
+# libxml2's default maximum nesting depth (lxml's huge_tree lifts it), less a margin.
+_PARSER_DEPTH_LIMIT = 250
+
+
+def _depth(tree: Any) -> int:
+    """The deepest nesting level in ``tree`` (an lxml element)."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node)
+    return deepest
+
+
+def _unlimited_tree(html: str) -> Any:
+    """``html`` parsed by lxml with libxml2's depth and size limits lifted."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
 def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlExtraction:
     """Extract the main article text and its metadata from ``html``.
 
@@ -569,6 +600,12 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlExtrac
     tree = load_html(html)
     meta = extract_metadata(html, url=url, tree=tree)
     text = extract_body(html, url=url, title=meta.title, tree=tree) if tree is not None else ""
+    if not text and tree is not None and _depth(tree) >= _PARSER_DEPTH_LIMIT:
+        # libxml2 stops at 256 levels of nesting and drops what lies deeper: a page whose
+        # article sits inside 300 nested <div>s came out empty. Parse it again without
+        # that limit (only then: the limit guards ordinary pages against abuse).
+        text = extract_body(html, url=url, title=meta.title, tree=_unlimited_tree(html),
+                            unlimited=True)
     if not text:
         raise NoArticleError(where, "no article body found in the HTML page")
     return HtmlExtraction(text=text, **asdict(meta))
