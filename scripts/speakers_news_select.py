@@ -3,9 +3,10 @@
 The choice is fixed by a seed so that anyone can re-derive it from the shared sample: any
 topic, 150 to 1,200 words, none of the events news gold's articles, 60 drawn at random; the
 first 20 drawn form the train split (for designing rules), the last 40 the dev split
-(checking only). Packets number each article's sentences with their character offsets into
-the record's raw ``text`` (what the gold cites) and are written outside the repository
-(article text is research-use only). See docs/annotation/speakers.md.
+(checking only); a third train block of 10 is drawn from the rest with its own seed.
+Packets number each article's sentences with their character offsets into the record's raw
+``text`` (what the gold cites) and are written outside the repository (article text is
+research-use only). See docs/annotation/speakers.md.
 
 Usage: python scripts/speakers_news_select.py --data ../shared/data [--packets DIR]
 """
@@ -22,6 +23,10 @@ from events_news_select import sentences
 SEED = 19
 TOTAL = 60
 TRAIN = 20
+# A third train block added later (2026-12-07, logged in eval/speakers-news/CHANGES.md):
+# 10 more articles drawn with their own seed from those the first draw left.
+EXTRA_SEED = 191
+EXTRA = 10
 MIN_WORDS, MAX_WORDS = 150, 1200
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +44,11 @@ def choose(data: Path) -> list[tuple[str, str, dict[str, object]]]:
                 eligible.append(record)
     eligible.sort(key=lambda r: str(r["id"]))
     drawn = random.Random(SEED).sample(eligible, TOTAL)
-    return [("train" if i < TRAIN else "dev", str(r["id"]), r) for i, r in enumerate(drawn)]
+    chosen = [("train" if i < TRAIN else "dev", str(r["id"]), r) for i, r in enumerate(drawn)]
+    first = {str(r["id"]) for r in drawn}
+    rest = [r for r in eligible if str(r["id"]) not in first]
+    extra = random.Random(EXTRA_SEED).sample(rest, EXTRA)
+    return chosen + [("train", str(r["id"]), r) for r in extra]
 
 
 def main() -> None:
