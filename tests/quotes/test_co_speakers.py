@@ -17,3 +17,17 @@ def test_coordinated_speakers_are_all_kept(quotes_of: QuotesOf) -> None:
 def test_a_single_speaker_has_no_co_speakers(quotes_of: QuotesOf) -> None:
     q = by_cue(quotes_of("Senator Ted Cruz said the bill was a mistake."), "said")
     assert "co_speakers" not in q
+
+
+def test_a_described_source_keeps_its_description(quotes_of: QuotesOf) -> None:
+    text = ("Washington has warned Moscow for weeks. A senior U.S. military official said the "
+            "strikes would continue. Russian state television said the base was hit.")
+    names = [q["speaker"]["name"] for q in quotes_of(text)]
+    assert names == ["A senior U.S. military official", "Russian state television"]
+
+
+def test_a_bare_title_still_takes_the_resolved_name(quotes_of: QuotesOf) -> None:
+    text = ("Foreign Minister Sergei Lavrov met reporters in Moscow on Monday. The minister "
+            "said the talks would resume.")
+    q = by_cue(quotes_of(text), "said")
+    assert q["speaker"]["name"] == "Sergei Lavrov"

@@ -63,6 +63,25 @@ def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
     return entity_for_span(entities, start, mention.end, mention.head)
 
 
+def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str:
+    """The name a quote gives its speaker: the entity's, except for a described source
+    that is not a person ("a senior U.S. military official", "Russian state television",
+    "U.S. officials"): merged into a country or named by a demonym, the entity's name
+    ("Washington", "Russian") would hide who spoke, so the description is kept. A bare
+    "the paper" or "the ministry" still takes the name it was resolved to."""
+    if entity is None:
+        return named.text
+    name = str(entity.get("name") or named.text)
+    if named.pronoun or entity.get("kind") == "person":
+        return name
+    span = doc.char_span(named.start, named.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return name
+    modified = any(t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < span.root.i
+                   for t in span)
+    return named.text if modified and named.text.lower() != name.lower() else name
+
+
 def co_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None, mention: Mention,
                 first: str | None) -> list[dict[str, Any]]:
     """The other speakers of a coordinated subject ("Rubio, Cruz and Kasich said"), each
@@ -109,7 +128,7 @@ def emit(doc: Doc, attributions: list[Attribution],
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
             speaker = {"entity": entity["id"] if entity else None,
-                       "name": entity.get("name") if entity else named.text,
+                       "name": speaker_name(doc, entity, named),
                        "start": mention.start, "end": mention.end, "text": mention.text}
             if mention.pronoun and mention.text.lower() in _CONTINUE_PRONOUNS and (
                 (continues or (entity is None and entities is not None))
