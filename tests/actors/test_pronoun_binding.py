@@ -48,3 +48,13 @@ def test_another_senator_named_in_apposition_is_that_senator(nlp: Language) -> N
     entities = _resolve(nlp, text)
     assert _owner(entities, text, text.index("Another senator") + 8) == "Mike Lee"
     assert _owner(entities, text, text.index("He argued")) == "Mike Lee"
+
+
+def test_a_title_whose_phrase_ends_in_a_name_is_that_person(nlp: Language) -> None:
+    text = ("U.S. ambassador to the United Nations Nikki Haley said on Friday the "
+            "administration was ready. She told the Security Council it would act.")
+    entities = _resolve(nlp, text)
+    assert _owner(entities, text, text.index("ambassador")) == "Nikki Haley"
+    assert _owner(entities, text, text.index("She told")) == "Nikki Haley"
+    haley = next(e for e in entities if e["name"] == "Nikki Haley")
+    assert haley["kind"] == "person" and haley["country"] == "USA"

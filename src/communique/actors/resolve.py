@@ -546,6 +546,9 @@ def _person_like(b: _Builder, ent: Any) -> bool:
     Moody Awori", tagged ORG by the small model) or a name the dictionary people list."""
     if b.kb.people.get(normalise(ent.text)) and b.kb.lookup(ent.text) is None:
         return True
+    if (len(ent) == 2 and ent[0].text in b.kb.given_gender and ent[1].text[:1].isupper()
+            and b.kb.lookup(ent.text) is None):
+        return True  # "Nikki Haley": a given name and a surname, whatever the tagger said
     role, _, _ = title_before(b.doc, ent.start, b.kb, b.sent_start[ent.start])
     return (role is not None and role.kind == "person" and len(ent) >= 2
             and all(t.text[:1].isupper() for t in ent))
@@ -730,6 +733,14 @@ def _link_appositive_names(b: _Builder) -> None:
             if (child.dep_ == "appos" or child in later_subjects) and child.i in names:
                 m.appositive = names[child.i].start
                 break
+        else:
+            # "U.S. ambassador to the United Nations Nikki Haley said": the parser folds
+            # the name into the title's "to" phrase; a name that closes the phrase is the
+            # person the title describes.
+            last = names.get(root.right_edge.i)
+            if (last is not None and last.start > root.i and last.end == root.right_edge.i + 1
+                    and any(c.dep_ == "prep" for c in root.children)):
+                m.appositive = last.start
 
 
 def _collect_short_forms(b: _Builder) -> None:
