@@ -31,3 +31,11 @@ def test_a_bare_title_still_takes_the_resolved_name(quotes_of: QuotesOf) -> None
             "said the talks would resume.")
     q = by_cue(quotes_of(text), "said")
     assert q["speaker"]["name"] == "Sergei Lavrov"
+
+
+def test_an_agency_citing_someone_as_saying_only_relays(quotes_of: QuotesOf) -> None:
+    text = ("Interfax news agency cited a Russian Foreign Ministry spokeswoman as saying that "
+            "Moscow would ask for an emergency meeting.")
+    [q] = quotes_of(text)
+    assert q["cue"]["text"] == "saying"
+    assert q["speaker"]["name"] == "a Russian Foreign Ministry spokeswoman"

@@ -244,6 +244,12 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep"} or node.head is node:
             return None
         node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in {"quote", "cite"}:
+            quoted = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                # "Reuters quoted the minister as saying", "Interfax cited a spokeswoman as
+                # saying": the one quoted speaks; the agency only relays.
+                return quoted
         if node.pos_ in {"VERB", "AUX"}:
             for child in node.children:
                 if child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass"
@@ -361,6 +367,14 @@ def _according(token: Token, lex: Lexicon) -> tuple[Span, Span] | None:
     return token.doc[token.i : end + 1], obj
 
 
+def _relays_as_saying(verb: Token) -> bool:
+    """True for "cited/quoted X as saying": the speech cue is "saying", X its speaker."""
+    return verb.lemma_.lower() in {"cite", "quote"} and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.lemma_.lower() in {"say", "tell", "state", "write"} for g in c.children)
+        for c in verb.children)
+
+
 def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Frame]:
     """Every attribution frame whose cue is in ``sent`` and outside quotation marks.
 
@@ -412,6 +426,8 @@ def frames_for_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Fram
             token.i >= 2 and token.doc[token.i - 1].text in {"-", "<"}
         ):
             continue  # "so-called", "self-described"; "<tweet ...>" markup left in a text
+        if _relays_as_saying(token):
+            continue  # "Interfax cited a spokeswoman as saying ...": "saying" is the cue
         frame = _verb_frame(token, entry, lex, quoted)
         if frame is not None:
             frames.append(frame)

@@ -65,14 +65,17 @@ def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
 
 def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str:
     """The name a quote gives its speaker: the entity's, except for a described source
-    that is not a person ("a senior U.S. military official", "Russian state television",
-    "U.S. officials"): merged into a country or named by a demonym, the entity's name
-    ("Washington", "Russian") would hide who spoke, so the description is kept. A bare
+    that is not a named person ("a senior U.S. military official", "Russian state
+    television", "U.S. officials", "a Russian Foreign Ministry spokeswoman"): merged into a
+    country, named by a demonym or by its bare role, the entity's name ("Washington",
+    "Russian", "spokeswoman") would hide who spoke, so the description is kept. A bare
     "the paper" or "the ministry" still takes the name it was resolved to."""
     if entity is None:
         return named.text
     name = str(entity.get("name") or named.text)
-    if named.pronoun or entity.get("kind") == "person":
+    named_person = entity.get("kind") == "person" and any(
+        m.get("type") in ("name", "title") for m in entity.get("mentions", ()))
+    if named.pronoun or named_person:
         return name
     span = doc.char_span(named.start, named.end, alignment_mode="expand")
     if span is None or span.root.pos_ != "NOUN":
