@@ -39,3 +39,9 @@ def test_an_agency_citing_someone_as_saying_only_relays(quotes_of: QuotesOf) -> 
     [q] = quotes_of(text)
     assert q["cue"]["text"] == "saying"
     assert q["speaker"]["name"] == "a Russian Foreign Ministry spokeswoman"
+
+
+def test_a_counted_or_qualified_group_keeps_its_words(quotes_of: QuotesOf) -> None:
+    text = "Fourteen Republicans said they would block the debate on the bill."
+    [q] = quotes_of(text)
+    assert q["speaker"]["name"] == "Fourteen Republicans"

@@ -78,10 +78,16 @@ def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str
     if named.pronoun or named_person:
         return name
     span = doc.char_span(named.start, named.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN":
+    if span is None:
         return name
-    modified = any(t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < span.root.i
-                   for t in span)
+    kinds: tuple[str, ...]
+    if span.root.pos_ == "NOUN":
+        kinds = ("amod", "compound", "nmod", "poss", "nummod")
+    elif span.root.pos_ == "PROPN" and entity.get("kind") in ("group", "organisation"):
+        kinds = ("amod", "nummod")  # "Fourteen Republicans", "conservative Republicans"
+    else:
+        return name
+    modified = any(t.dep_ in kinds and t.i < span.root.i for t in span)
     return named.text if modified and named.text.lower() != name.lower() else name
 
 
