@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 WIRE = (
@@ -130,3 +131,17 @@ def meeting_corpus() -> list[dict[str, Any]]:
         document("art-e", "Heavy rain flooded streets in the capital on Monday, officials said.",
                  outlet="Weather Four", published="2024-04-11"),
     ]
+
+
+def build_db(path: Path, docs: list[dict[str, Any]]) -> Path:
+    """A corpus database at ``path`` holding ``docs``, with the corpus-level step run."""
+    from communique.store import connect
+    from communique.store.resolve import resolve
+    from communique.store.writer import write_document
+
+    conn = connect(path)
+    for doc in docs:
+        write_document(conn, doc)
+    resolve(conn)
+    conn.close()
+    return path

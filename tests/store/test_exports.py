@@ -10,23 +10,14 @@ from pathlib import Path
 import pytest
 
 from communique.cli import main
-from communique.store import connect
 from communique.store.exports import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS
 from communique.store.reader import EVENT_COLUMNS, QUOTE_COLUMNS, open_corpus
-from communique.store.resolve import resolve
-from communique.store.writer import write_document
-from tests.store.fixtures import meeting_corpus
+from tests.store.fixtures import build_db, meeting_corpus
 
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "c.db"
-    conn = connect(path)
-    for doc in meeting_corpus():
-        write_document(conn, doc)
-    resolve(conn)
-    conn.close()
-    return path
+    return build_db(tmp_path / "c.db", meeting_corpus())
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 
 from communique.errors import UsageError
-from communique.store import connect, open_corpus
+from communique.store import open_corpus
 from communique.store.reader import like_escape
-from communique.store.resolve import resolve
-from communique.store.writer import write_document
-from tests.store.fixtures import meeting_corpus
+from tests.store.fixtures import build_db, meeting_corpus
 
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "c.db"
-    conn = connect(path)
-    for doc in meeting_corpus():
-        write_document(conn, doc)
-    resolve(conn)
-    conn.close()
-    return path
+    return build_db(tmp_path / "c.db", meeting_corpus())
 
 
 def test_like_escape_makes_wildcards_literal() -> None:

@@ -11,16 +11,7 @@ import pytest
 
 from communique.store import connect, open_corpus
 from communique.store.resolve import is_weekday_date, resolve
-from communique.store.writer import write_document
-from tests.store.fixtures import LAVROV, XI, document, event, meeting_corpus
-
-
-def _build(db: Path, docs: list[dict[str, Any]]) -> None:
-    conn = connect(db)
-    for doc in docs:
-        write_document(conn, doc)
-    resolve(conn)
-    conn.close()
+from tests.store.fixtures import LAVROV, XI, build_db, document, event, meeting_corpus
 
 
 def _corpus_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -42,7 +33,7 @@ def test_weekday_dates() -> None:
 
 def test_meeting_merged_across_articles(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    _build(db, meeting_corpus())
+    build_db(db, meeting_corpus())
     with open_corpus(db) as corpus:
         consult = list(corpus.events(actor="RUS", recipient="CHN", type="CONSULT"))
         # Lavrov-Xi (3 articles) and Lavrov-Wang (1) share actor and recipient codes (both
@@ -99,7 +90,7 @@ def test_what_must_not_merge(tmp_path: Path) -> None:
     elsewhere["location"] = None
     docs.append(document("x3", text + " Three.", outlet="C", events=[lone, elsewhere]))
     db = tmp_path / "c.db"
-    _build(db, docs)
+    build_db(db, docs)
     with open_corpus(db) as corpus:
         events = list(corpus.events())
     assert len(events) == 9
@@ -108,9 +99,9 @@ def test_what_must_not_merge(tmp_path: Path) -> None:
 
 def test_deterministic_whatever_the_order(tmp_path: Path) -> None:
     docs = meeting_corpus()
-    _build(tmp_path / "a.db", docs)
+    build_db(tmp_path / "a.db", docs)
     reordered = [copy.deepcopy(d) for d in reversed(docs)]
-    _build(tmp_path / "b.db", reordered)
+    build_db(tmp_path / "b.db", reordered)
     assert _corpus_rows(tmp_path / "a.db") == _corpus_rows(tmp_path / "b.db")
     # Resolving twice changes nothing either.
     conn = connect(tmp_path / "a.db")
@@ -145,7 +136,7 @@ def _yellen_docs() -> list[dict[str, Any]]:
 def test_learned_actor_knowledge_is_an_overlay(tmp_path: Path) -> None:
     docs = _yellen_docs()
     db = tmp_path / "c.db"
-    _build(db, docs)
+    build_db(db, docs)
     with open_corpus(db) as corpus:
         # The stored document is unchanged: what was learned lives beside it.
         assert corpus.document("y2") == docs[1]
@@ -159,7 +150,7 @@ def test_learned_actor_knowledge_is_an_overlay(tmp_path: Path) -> None:
     assert yellen and yellen[0]["code"] == "USAGOV"
     assert quotes[0]["speaker_code"] == "USAGOV"
     # Same result whatever the order the articles were stored in.
-    _build(tmp_path / "b.db", list(reversed(docs)))
+    build_db(tmp_path / "b.db", list(reversed(docs)))
     assert _corpus_rows(db) == _corpus_rows(tmp_path / "b.db")
 
 
@@ -176,7 +167,7 @@ def test_place_hypothesis_and_short_quotes(tmp_path: Path) -> None:
                  quotes=[quote("Q1", "Obsolete!", "Sergei Lavrov")]),
     ]
     db = tmp_path / "c.db"
-    _build(db, docs)
+    build_db(db, docs)
     with open_corpus(db) as corpus:
         protests = list(corpus.events(type="PROTEST"))
         assaults = list(corpus.events(type="ASSAULT"))

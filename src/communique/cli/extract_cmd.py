@@ -58,8 +58,6 @@ def run(args: argparse.Namespace) -> int:
 
     # Usage errors surface before any input is read (exit status 2).
     published = parse_user_date(args.published) if args.published else None
-    if args.max_bytes <= 0:
-        raise UsageError(f"--max-bytes must be a positive number of bytes, got {args.max_bytes}")
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
     failures: Counter[str] = Counter()

@@ -243,9 +243,11 @@ def documents(data_dir: Path, ids: set[str]) -> Iterator[tuple[str, str, dict[st
             yield key, str(articles[key]["text"]), doc
 
 
-def evaluate_split(data_dir: Path, split: str | None, limit: int | None = None) -> Tally:
-    """Score the articles of one split (``None``: all of them)."""
-    splits, gold = load_gold(eval_dir())
+def split_gold(gold_set: str, split: str | None, limit: int | None = None,
+               ) -> tuple[set[str], dict[str, list[dict[str, Any]]]]:
+    """The article ids of one split of ``gold_set`` (``None``: all; ``limit``: the first N
+    by id) and their gold records by article."""
+    splits, gold = load_gold(eval_dir(gold_set), gold_set)
     ids = {k for k, v in splits.items() if split is None or v == split}
     if limit:
         ids = set(sorted(ids)[:limit])
@@ -253,6 +255,12 @@ def evaluate_split(data_dir: Path, split: str | None, limit: int | None = None) 
     for rec in gold:
         if rec["article"] in ids:
             by_article[rec["article"]].append(rec)
+    return ids, by_article
+
+
+def evaluate_split(data_dir: Path, split: str | None, limit: int | None = None) -> Tally:
+    """Score the articles of one split (``None``: all of them)."""
+    ids, by_article = split_gold("events-news", split, limit)
     tally = Tally()
     for key, raw, doc in documents(data_dir, ids):
         records = by_article.get(key, [])

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.evaluate.events_news import documents, eval_dir, load_gold, sentence_map
+from communique.evaluate.events_news import documents, sentence_map, split_gold
 from communique.evaluate.registry import EvalReport, Metric, register_suite
 
 GOLD_SET = "speakers-news"
@@ -148,14 +147,7 @@ def score_article(doc: dict[str, Any], raw: str, gold: list[dict[str, Any]],
 def evaluate_split(data_dir: Path, split: str | None, limit: int | None = None
                    ) -> SpeakerTally:
     """Score the articles of one split (``None``: all of them)."""
-    splits, gold = load_gold(eval_dir(GOLD_SET), GOLD_SET)
-    ids = {k for k, v in splits.items() if split is None or v == split}
-    if limit:
-        ids = set(sorted(ids)[:limit])
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rec in gold:
-        if rec["article"] in ids:
-            by_article[rec["article"]].append(rec)
+    ids, by_article = split_gold(GOLD_SET, split, limit)
     tally = SpeakerTally()
     for key, raw, doc in documents(data_dir, ids):
         score_article(doc, raw, by_article.get(key, []), tally)
