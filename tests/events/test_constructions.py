@@ -60,3 +60,19 @@ def test_a_wish_put_on_another_party_is_a_request(nlp: Any) -> None:
     e = one(nlp, "The White House said it would like to see Russia support efforts to "
                  "find a truce.", "REQUEST")
     assert countries(e["actors"]) == {"USA"} and countries(e["recipients"]) == {"RUS"}
+
+
+def test_a_held_place_makes_its_holder_the_target(nlp: Any) -> None:
+    e = one(nlp, "Protesters in Kiev attacked police lines on Tuesday.", "ASSAULT")
+    assert e["cameo"] == "190"  # not criticism: a held place is hit by force
+    assert {r["code"] for r in e["recipients"]} == {"UKRCOP"}
+    e = one(nlp, "Militants attacked an army checkpoint in Sinai.", "ASSAULT")
+    assert {r["code"] for r in e["recipients"]} == {"EGYMIL"}
+
+
+def test_military_strikes_on_positions_are_assaults(nlp: Any) -> None:
+    e = one(nlp, "Syrian warplanes struck rebel positions near Aleppo.", "ASSAULT")
+    assert countries(e["actors"]) == {"SYR"} and {r["code"] for r in e["recipients"]} == {
+        "SYRREB"}
+    assert all(e["plover"] != "ASSAULT" for e in events(nlp, "The storm struck the coast "
+                                                             "of Texas."))

@@ -36,9 +36,19 @@ QUALIFIERS = frozenset({"former", "ex", "then", "acting", "outgoing", "incoming"
 PAST_QUALIFIERS = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos", "conj",
                         "ROOT", "dative", "attr", "iobj"})
+# Places and equipment a force or body holds: "attacked police lines", "shelled rebel
+# positions", "stormed government buildings", "an army checkpoint". The group noun before
+# them is the party hit (the mention covers only the group noun); other nouns after a role
+# word keep it part of a longer name ("police chief", "army officer").
+HELD_PLACES = frozenset({
+    "line", "position", "checkpoint", "base", "building", "headquarters", "convoy",
+    "patrol", "outpost", "post", "barracks", "compound", "station", "office", "camp",
+    "facility", "installation", "stronghold", "garrison", "vehicle", "truck",
+})
 LOCATIVE_PREPS = frozenset({"in", "to", "from", "at", "near", "across", "inside", "into",
                             "through", "around", "outside", "within", "over", "throughout",
                             "via", "toward", "towards", "between"})
+
 
 @dataclass
 class Mention:

@@ -27,6 +27,7 @@ from communique.actors.context import STATE_SECTORS, context_country, owner_coun
 from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
+    HELD_PLACES,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     Mention,
@@ -562,6 +563,13 @@ def _state_body(role: Any, determiner: bool, doc: Doc, start: int) -> bool:
             and doc[start - 1].lower_ == "the")
 
 
+def _held_place(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a noun phrase naming a place or vehicle someone holds."""
+    token = doc[i]
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in HELD_PLACES
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")))
+
+
 def _collect_descriptors(b: _Builder) -> None:
     """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
     doc, kb = b.doc, b.kb
@@ -583,8 +591,9 @@ def _collect_descriptors(b: _Builder) -> None:
         if head.pos_ not in ("NOUN", "PROPN") or not b.free(i, stop):
             continue
         if stop < len(doc) and (doc[stop].ent_type_ in ("PERSON", "ORG") or
-                                doc[stop].pos_ in ("NOUN", "PROPN")):
-            continue  # part of a longer noun ("minister Wang", "police station")
+                                doc[stop].pos_ in ("NOUN", "PROPN")) and not (
+                role.kind != "person" and _held_place(doc, stop)):
+            continue  # part of a longer noun ("minister Wang", "police chief")
         floor = b.sent_start[i]
         governs = role.phrase in ("administration", "government", "regime", "cabinet")
         if (governs or (role.kind == "group" and role.sector in ("GOV", "MIL"))) and i > floor:
@@ -657,10 +666,11 @@ def _collect_descriptors(b: _Builder) -> None:
                     # "a regional peacekeeping force", "multinational troops": forces of
                     # several states are an intergovernmental actor (CAMEO IGO).
                     iso, where = "IGO", span_chars(doc, i - 1, stop)
-                if iso is None and (role.kind == "group" or governs
+                held = stop < len(doc) and _held_place(doc, stop)
+                if iso is None and (role.kind == "group" or governs or held
                                     or _state_body(role, determiner, doc, start)) and not (
-                        start > floor and (doc[start - 1].lower_ in ("a", "an")
-                                           or b.taken[start - 1])):
+                        start > floor and ((doc[start - 1].lower_ in ("a", "an")
+                                            and not held) or b.taken[start - 1])):
                     # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
                     # "police fired", "the rebels said": the country of the context.
                     iso, where = context_country(b, i)

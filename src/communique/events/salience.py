@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from communique.actors.mentions import HELD_PLACES
 from communique.events.cameo import lookup
 from communique.events.roles import misparsed_main
 
@@ -331,6 +332,8 @@ def verbal_attack(tok: Token, actors: list[dict[str, Any]], code: str) -> bool:
         return False
     if not actors or any(_sector(a) in _ARMED_SECTORS or not a.get("sector") for a in actors):
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_PLACES for c in tok.children):
+        return False  # "protesters attacked police lines": a held place is hit by force
     words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
     words |= {t.lower_ for t in tok.head.children} if tok.dep_ != "ROOT" else set()
     return not words & _ARMED_WORDS
