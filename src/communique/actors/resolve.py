@@ -666,11 +666,11 @@ def _collect_descriptors(b: _Builder) -> None:
                     # "a regional peacekeeping force", "multinational troops": forces of
                     # several states are an intergovernmental actor (CAMEO IGO).
                     iso, where = "IGO", span_chars(doc, i - 1, stop)
-                held = stop < len(doc) and _held_place(doc, stop)
-                if iso is None and (role.kind == "group" or governs or held
+                holder = stop < len(doc) and _held_place(doc, stop)
+                if iso is None and (role.kind == "group" or governs or holder
                                     or _state_body(role, determiner, doc, start)) and not (
                         start > floor and ((doc[start - 1].lower_ in ("a", "an")
-                                            and not held) or b.taken[start - 1])):
+                                            and not holder) or b.taken[start - 1])):
                     # (not after a coded phrase: "Afghan rebel | leaders" is one actor)
                     # "police fired", "the rebels said": the country of the context.
                     iso, where = context_country(b, i)
