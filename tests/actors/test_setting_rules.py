@@ -96,10 +96,3 @@ def test_demonym_and_role_noun_name_the_entity_together(nlp: Language) -> None:
     entity = _at(_resolve(nlp, text), text, "health officials")
     assert entity is not None and entity["name"] == "Indian health officials"
 
-
-def test_untitled_person_takes_the_country_of_the_article(nlp: Language) -> None:
-    text = ("Egypt's parliament met in Cairo. Egyptian officials said Egypt would respond. "
-            "Egypt's army deployed. Later, Karim Mansour denied the charge.")
-    entity = _at(_resolve(nlp, text), text, "Karim Mansour")
-    assert entity is not None and entity["country"] == "EGY"
-    assert entity["country_source"] == "setting"

@@ -546,14 +546,6 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
         country = setting[0]
         weak = "setting"
         evidence.append(setting[1])
-    if (c.kind == "person" and country is None and setting is not None and sector is None
-            and role is None):
-        # "McCabe denied that charge", "Barkley accused the vice president of hypocrisy" in
-        # an article about one country: a named person the text gives no title, office or
-        # nationality is most likely of that country (weak, like the titled case above).
-        country = setting[0]
-        weak = "setting"
-        evidence.append(setting[1])
     if code is None:
         code = _code(country, agent or sector if country else None, kb)
     mentions = []
