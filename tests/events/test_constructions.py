@@ -76,3 +76,16 @@ def test_military_strikes_on_positions_are_assaults(nlp: Any) -> None:
         "SYRREB"}
     assert all(e["plover"] != "ASSAULT" for e in events(nlp, "The storm struck the coast "
                                                              "of Texas."))
+
+
+def test_parties_between_act_on_each_other(nlp: Any) -> None:
+    e = one(nlp, "Talks between Egypt and Qatar resumed in Cairo on Monday.", "CONSULT")
+    assert countries(e["actors"]) == {"EGY", "QAT"} == countries(e["recipients"])
+
+
+def test_asking_for_something_is_a_request(nlp: Any) -> None:
+    e = one(nlp, "Russian President Vladimir Putin asked for an international conference "
+                 "to be held.", "REQUEST")
+    assert countries(e["actors"]) == {"RUS"}
+    found = events(nlp, "Russian President Vladimir Putin asked questions about the plan.")
+    assert all(e["plover"] != "REQUEST" for e in found)

@@ -19,7 +19,7 @@ from communique.events import dates, roles, salience, senses
 from communique.events.cameo import lookup
 from communique.events.candidates import Candidate, candidates
 from communique.events.code_rules import SELF_INTENT, initial_coding, recode
-from communique.events.implicit import object_party
+from communique.events.implicit import asks_for_something, object_party
 from communique.events.lexicon import Lexicon, default_lexicon
 from communique.events.parties import (
     Parties,
@@ -131,7 +131,8 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
     if parties is None:
         return Outcome(cand, reason="bare-event-noun")
     find_actors(parties)
-    if cand.match.gated and not object_party(tok, entities, parties.actors):
+    request = asks_for_something(tok)
+    if cand.match.gated and not request and not object_party(tok, entities, parties.actors):
         # "asked questions", "allowed access": a light verb without a party.
         return Outcome(cand, reason="light-verb-without-party", parties=parties)
     find_recipients(parties)
@@ -147,7 +148,7 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
         find_late_recipients(parties, first_row, None, only=_EARLY_LATE_RULES)
     if not parties.recipients and not cand.match.specific and \
             salience.dyadic(cand.match.code) and not cand.intent and not cand.refused \
-            and tok.lemma_.lower() not in SELF_INTENT:
+            and tok.lemma_.lower() not in SELF_INTENT and not request:
         # "supports raising the minimum wage", "students debate issues": a default-coded
         # consultation, support, aid or request without its other party was mostly another
         # sense. Patterns and announced commitments stay.

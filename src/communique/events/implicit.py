@@ -190,6 +190,27 @@ def object_party(tok: Token, entities: Sequence[dict[str, Any]],
     return any(r["entity"] not in actor_ids for r in refs)
 
 
+def asks_for_something(tok: Token) -> bool:
+    """True when "ask" takes what a request takes: "asked for an international donors'
+    conference", "asked that his sentencing be delayed", "asked him to take this action".
+    A bare object ("asked questions", "asked him") is no request."""
+    if tok.lemma_.lower() != "ask":
+        return False
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
+            return True
+        if child.dep_ in ("ccomp", "advcl") and any(
+                c.dep_ == "mark" and c.lower_ in ("that", "for") for c in child.children):
+            return True  # "asked that ... be delayed", "asked for a conference to be held"
+        if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                    for c in child.children) and any(
+                c.dep_ in roles.OBJECTS or c.dep_ == "nsubj"
+                for c in (*tok.children, *child.children) if c.i != child.i):
+            return True
+    return False
+
+
 # Weapons and attacks that name no perpetrator: "a roadside bombing ... killed",
 # "were killed by an improvised explosive device", "killed in a suicide car bombing".
 _ATTACK_INSTRUMENTS = frozenset({

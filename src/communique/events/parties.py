@@ -174,6 +174,20 @@ def _pronoun_speaker(p: Parties) -> tuple[Refs, list[str]]:
     return pronoun_fallback(p.actor_toks, p.token, p.entities, p.quotes, "speaker")
 
 
+@ACTORS.rule("parties-between", example="Talks between Egypt and Qatar resumed in Cairo")
+def _parties_between(p: Parties) -> tuple[Refs, list[str]]:
+    """An event "between" or "among" two or more parties is done by all of them to each
+    other: talks, clashes, fighting, an agreement between them (reciprocal)."""
+    for prep in p.token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
+            continue
+        toks = [t for c in prep.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
+        refs, kinds = resolve_refs(toks, p.entities)
+        if len({r["entity"] for r in refs}) >= 2:
+            return refs, kinds
+    return [], []
+
+
 @ACTORS.rule("clause-of-noun", example="the party issued a declaration demanding ...")
 def _clause_of_noun(p: Parties) -> tuple[Refs, list[str]]:
     """A clause on a noun takes the subject of the verb that governs the noun."""
