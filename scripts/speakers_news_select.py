@@ -3,7 +3,8 @@
 The choice is fixed by a seed so that anyone can re-derive it from the shared sample: any
 topic, 150 to 1,200 words, none of the events news gold's articles, 60 drawn at random; the
 first 20 drawn form the train split (for designing rules), the last 40 the dev split
-(checking only); a third train block of 10 is drawn from the rest with its own seed.
+(checking only); a third and a fourth train block of 10 are drawn from the rest, each
+with its own seed.
 Packets number each article's sentences with their character offsets into the record's raw
 ``text`` (what the gold cites) and are written outside the repository (article text is
 research-use only). See docs/annotation/speakers.md.
@@ -27,6 +28,9 @@ TRAIN = 20
 # 10 more articles drawn with their own seed from those the first draw left.
 EXTRA_SEED = 191
 EXTRA = 10
+# A fourth train block (2026-12-07, second session): 10 more drawn with their own seed from
+# those the first three draws left.
+EXTRA2_SEED = 192
 MIN_WORDS, MAX_WORDS = 150, 1200
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +52,10 @@ def choose(data: Path) -> list[tuple[str, str, dict[str, object]]]:
     first = {str(r["id"]) for r in drawn}
     rest = [r for r in eligible if str(r["id"]) not in first]
     extra = random.Random(EXTRA_SEED).sample(rest, EXTRA)
-    return chosen + [("train", str(r["id"]), r) for r in extra]
+    taken_extra = {str(r["id"]) for r in extra}
+    rest2 = [r for r in rest if str(r["id"]) not in taken_extra]
+    extra2 = random.Random(EXTRA2_SEED).sample(rest2, EXTRA)
+    return chosen + [("train", str(r["id"]), r) for r in extra + extra2]
 
 
 def main() -> None:
