@@ -84,3 +84,17 @@ def test_duplicates_are_skipped_in_place(nlp: Language) -> None:
     out = list(process(items, nlp=nlp))
     assert [d["article"]["id"] for d in out] == ["doc1", "doc1", "doc2"]
     assert [d.get("skipped", "")[:9] for d in out] == ["", "duplicate", ""]
+
+
+@pytest.mark.parametrize("lead", [
+    "President Biden met Chancellor Scholz in Berlin.",
+    "Putin and Erdogan met in Sochi on Friday to discuss Syria.",
+])
+def test_short_english_lead_full_of_names_is_english(lead: str) -> None:
+    assert detect_language(lead) == "en"
+
+
+def test_short_text_the_identifier_is_sure_of_keeps_its_language() -> None:
+    assert detect_language("Bundeskanzler Olaf Scholz hat am Montag in Berlin den "
+                           "amerikanischen Präsidenten empfangen.") == "de"
+    assert detect_language(ES_TEXT) == "es"
