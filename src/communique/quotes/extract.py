@@ -120,9 +120,27 @@ def extract_quotes(doc: Doc) -> list[dict[str, Any]]:
             if frame.speaker is not None and dateline is not None:
                 frame.speaker = _after_dateline(doc, frame.speaker, dateline)
         frames_by_sent.append(frames)
-    attributions = _attach(doc, marks, frames_by_sent, index, headings)
+    attributions = [a for a in _attach(doc, marks, frames_by_sent, index, headings)
+                    if not _author_voice(a, inside)]
     entities: list[dict[str, Any]] | None = doc._.communique_entities
     return emit(doc, attributions, entities, index)
+
+
+# Speakers that, outside quotation marks, are the author or the reader: "I know we've all
+# become inured to Trump's insults", "You can imagine how much the French are going to
+# enjoy that", "This suggests that Moon is cleared". The author's own words are no
+# statement of a source (protocol, docs/annotation/speakers.md, ruling 11).
+_AUTHOR_WORDS = frozenset({"i", "we", "you", "me", "us", "this"})
+
+
+def _author_voice(attribution: Attribution, inside: list[tuple[int, int]]) -> bool:
+    """True when an indirect statement's speaker is a first- or second-person pronoun (or
+    "this") written outside every quotation: the article's own voice."""
+    mention = attribution.speaker
+    if attribution.kind not in ("indirect", "belief") or mention is None or \
+            mention.refers is not None or mention.text.strip().lower() not in _AUTHOR_WORDS:
+        return False  # "“I am not shy,” I said." quotes the author's own past words
+    return not any(s <= mention.start < e for s, e in inside)
 
 
 def _after_dateline(doc: Doc, mention: Mention, dateline: tuple[int, int]) -> Mention | None:

@@ -1,0 +1,21 @@
+"""The article's own voice is no source's statement (quotes/extract.py, ``_author_voice``).
+Sentences written for the purpose."""
+
+from __future__ import annotations
+
+from tests.quotes.conftest import QuotesOf
+
+
+def test_the_authors_own_claims_are_not_statements(quotes_of: QuotesOf) -> None:
+    text = ("The senator voted against the bill on Tuesday. I know we have all become used "
+            "to such votes. You can imagine how the voters will react to that. This "
+            "suggests that the party is divided.")
+    assert quotes_of(text) == []
+
+
+def test_quoted_first_person_and_reported_speech_stay(quotes_of: QuotesOf) -> None:
+    text = ("“I will not resign,” the senator said on Tuesday. The senator said we should "
+            "expect a vote soon. “Your Honor,” I said, “I would like to answer the question.”")
+    quotes = quotes_of(text)
+    assert [q["speaker"]["text"] for q in quotes if q["speaker"]] == ["the senator",
+                                                                      "The senator", "I"]
