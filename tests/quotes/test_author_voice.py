@@ -19,3 +19,11 @@ def test_quoted_first_person_and_reported_speech_stay(quotes_of: QuotesOf) -> No
     quotes = quotes_of(text)
     assert [q["speaker"]["text"] for q in quotes if q["speaker"]] == ["the senator",
                                                                       "The senator", "I"]
+
+
+def test_inverted_cue_and_copula_cue_name_their_speaker(quotes_of: QuotesOf) -> None:
+    text = ("Said Venezuelan political scientist Maria Teresa Romero, a critic of the "
+            "government, \"The golden age of socialism is over.\" John McCain is fond of "
+            "saying, \"It's always darkest just before it goes totally black.\"")
+    names = [(q["speaker"] or {}).get("name") for q in quotes_of(text)]
+    assert names == ["Maria Teresa Romero", "John McCain"]

@@ -239,9 +239,11 @@ def _subject(verb: Token) -> Token | None:
         return _subject(reporting)
     # Climb a short chain of governing verbs and prepositions: "began by saying",
     # "emailed supporters saying", "went on to say", "said ... and added".
+    # "is fond of saying", "was quick to say": the adjective's copula has the speaker.
     node = verb
     for _ in range(3):
-        if node.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep"} or node.head is node:
+        if node.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} or \
+                node.head is node:
             return None
         node = node.head
         if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in {"quote", "cite"}:
@@ -582,6 +584,10 @@ def _verb_frame(token: Token, entry: CueEntry, lex: Lexicon,
     )
 
 
+# Cues that open a sentence in the inverted order of news copy ("Said Smith, ...").
+_INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "explained", "wrote"})
+
+
 def _misparsed_subject(verb: Token) -> Token | None:
     """The speaker of a cue the parser left without a subject, next to a quotation.
 
@@ -590,6 +596,15 @@ def _misparsed_subject(verb: Token) -> Token | None:
     the cue, or the noun right after a cue that directly follows the closing mark.
     """
     doc = verb.doc
+    if verb.i == verb.sent.start and verb.lower_ in _INVERTED_CUES:
+        # "Said Venezuelan political scientist Maria Teresa Romero, a critic of Maduro's,
+        # "..."": a sentence opening with the cue names its speaker right after it.
+        for token in doc[verb.i + 1 : min(verb.i + 9, verb.sent.end)]:
+            if token.is_punct:
+                break
+            if token.pos_ == "PROPN" and (token.i + 1 >= len(doc)
+                                          or doc[token.i + 1].pos_ != "PROPN"):
+                return token
     if verb.i > 0:
         prev = doc[verb.i - 1]
         if prev.pos_ == "PROPN" and prev.head.i == verb.i and prev.dep_ in {"compound", "npadvmod"}:
