@@ -3,7 +3,8 @@
 Without options it times the per-article pipeline (``extract``'s path) against bare
 ``nlp.pipe``; ``--ingest`` times the whole ``ingest`` (database writes and the corpus
 step included) with ``--workers`` worker processes; ``--scaling`` compares ``--workers``
-workers with one; ``--memory`` follows one worker's memory over a long run.
+workers with one; ``--memory`` follows one worker's memory over a long run; ``--startup``
+times whole processes (``extract`` on one short article against a bare spaCy load-and-parse).
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ def register(sub: Any) -> None:
                       help="time ingest with --workers workers against ingest with one")
     mode.add_argument("--memory", action="store_true",
                       help="worker RSS after 500 and 5,000 articles (the sample repeated)")
+    mode.add_argument("--startup", action="store_true",
+                      help="whole-process seconds of 'extract' on one short article against "
+                           "a bare spaCy load-and-parse, and of 'import communique' and "
+                           "'--help' (medians of --rounds alternating runs)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of each command for --startup (default 3)")
     parser.add_argument("--workers", type=int, default=None,
                         help="worker processes for --ingest (default 1; 0 = in this process) "
                              "and --scaling (default 2)")
@@ -52,6 +59,14 @@ def _print(figures: dict[str, Any], as_json: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     from communique.bench import run_bench
     from communique.evaluate.registry import find_data_dir
+
+    if args.startup:
+        from communique.run.startup import startup
+
+        timed = startup(rounds=args.rounds, model=args.model).to_dict()
+        timed["command"] = "communique bench " + " ".join(sys.argv[2:])
+        _print(timed, args.json)
+        return 0
 
     path = args.input
     if path is None:

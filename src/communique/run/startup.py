@@ -1,0 +1,85 @@
+"""Startup as a user meets it: whole processes timed from start to exit.
+
+Every interactive ``communique extract``, every worker and every test that starts the CLI
+pays the start-up: Python, spaCy and its model, and the project's own data (knowledge base,
+lexicons, compiled tables). The baseline is the least any spaCy tool pays: a bare script
+that loads the same model and parses the same text. Both run alternately, ``rounds`` times
+each, after one untimed run of each (the compiled tables of ``communique.datacache`` are
+built once per machine, not per run); the figures are medians.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from communique.nlp.pipeline import resolve_model_name
+
+# One short news article (written for the benchmark).
+DEFAULT_TEXT = (
+    "Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa on Monday to "
+    "discuss the disputed border, officials said. \"We agreed to resume talks next month,\" "
+    "the minister told reporters after the meeting.\n"
+)
+_CLI = "import sys; from communique.cli import main; sys.exit(main())"
+
+
+@dataclass
+class StartupBench:
+    """Median whole-process seconds of each command, and what communique adds."""
+
+    model: str
+    rounds: int
+    extract_seconds: float
+    bare_seconds: float
+    overhead_seconds: float
+    import_seconds: float
+    help_seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def startup(text: str = DEFAULT_TEXT, *, rounds: int = 3,
+            model: str | None = None) -> StartupBench:
+    """Time ``communique extract`` on one short article against a bare spaCy script that
+    loads the same model and parses the same text, and ``import communique`` and
+    ``communique --help`` on their own."""
+    name = resolve_model_name(model)
+    env = {**os.environ, "COMMUNIQUE_MODEL": name}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        commands = {
+            "extract": [sys.executable, "-c", _CLI, "extract", str(path)],
+            "bare": [sys.executable, "-c",
+                     f"import spacy; nlp = spacy.load({name!r}); "
+                     f"nlp(open({str(path)!r}, encoding='utf-8').read())"],
+            "import": [sys.executable, "-c", "import communique"],
+            "help": [sys.executable, "-c", _CLI, "--help"],
+        }
+        for command in commands.values():
+            _timed(command, env)  # warm-up: compiled tables, the OS file cache
+        times: dict[str, list[float]] = {key: [] for key in commands}
+        for _ in range(max(1, rounds)):
+            for key, command in commands.items():
+                times[key].append(_timed(command, env))
+    median = {key: round(statistics.median(values), 3) for key, values in times.items()}
+    return StartupBench(model=name, rounds=max(1, rounds), extract_seconds=median["extract"],
+                        bare_seconds=median["bare"],
+                        overhead_seconds=round(median["extract"] - median["bare"], 3),
+                        import_seconds=median["import"], help_seconds=median["help"])
