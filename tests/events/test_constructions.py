@@ -89,3 +89,8 @@ def test_asking_for_something_is_a_request(nlp: Any) -> None:
     assert countries(e["actors"]) == {"RUS"}
     found = events(nlp, "Russian President Vladimir Putin asked questions about the plan.")
     assert all(e["plover"] != "REQUEST" for e in found)
+
+
+def test_the_party_of_a_call_hangs_on_the_channel(nlp: Any) -> None:
+    e = one(nlp, "Putin talked by telephone with Erdogan on Monday.", "CONSULT")
+    assert countries(e["actors"]) == {"RUS"} and countries(e["recipients"]) == {"TUR"}

@@ -212,6 +212,11 @@ _SPEECH = frozenset({"say", "tell", "add", "state", "announce", "declare", "writ
                      "remind", "conclude", "warn", "argue", "reiterate", "demand"})
 
 
+# Means of talking that a verb's party can hang on ("spoke by phone with X").
+_CHANNEL_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video",
+                            "link", "hotline"})
+
+
 def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]:
     """Objects of a verbal trigger: passive subject, dobj/dative, then prepositional objects."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOMINAL and \
@@ -229,6 +234,16 @@ def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]
         pobj = _child(prep, frozenset({"pobj"})) or _orphan_object(prep)
         if pobj is not None:
             found.extend(t for t in expand(pobj) if t not in found)
+    for prep in verb.children:
+        # "spoke by phone with Arseniy Yatsenyuk", "talked over the telephone to Putin": the
+        # party hangs on the channel noun.
+        channel = _child(prep, frozenset({"pobj"})) if prep.dep_ == "prep" else None
+        if channel is None or channel.lemma_.lower() not in _CHANNEL_NOUNS:
+            continue
+        for inner in _prep_children(channel, ("with", "to")):
+            pobj = _child(inner, frozenset({"pobj"}))
+            if pobj is not None:
+                found.extend(t for t in expand(pobj) if t not in found)
     if obj is not None:
         # "held talks with Xi", "paid a visit to China", "rejected calls by X", "shelled
         # positions of the security forces": the party sits on the object noun.
