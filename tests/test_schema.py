@@ -71,3 +71,23 @@ def test_schema_rejects_malformed_items(field: str) -> None:
     assert validator.is_valid(base)
     base[field] = [{"id": "X1"}]
     assert not validator.is_valid(base)
+
+
+def test_published_source_is_optional_and_closed() -> None:
+    """``article.published_source`` (added within communique/1) may be absent, null or one
+    of the known sources; a document written before it existed still validates."""
+    validator = jsonschema.Draft202012Validator(_schema())
+    base: dict[str, Any] = {
+        "schema": "communique/1",
+        "article": {"id": "a", "text": "x", "source": {"path": "p"}, "url": None,
+                    "outlet": None, "title": None, "published": "2024-05-01", "authors": [],
+                    "language": "en"},
+        "dateline": None, "headings": [], "removed": [], "entities": [], "quotes": [],
+        "events": [], "provenance": {"version": "0", "model": None, "dictionaries": {}},
+    }
+    assert validator.is_valid(base)
+    for value in ("metadata", "json", "option", "warc", None):
+        base["article"]["published_source"] = value
+        assert validator.is_valid(base), value
+    base["article"]["published_source"] = "body"
+    assert not validator.is_valid(base)

@@ -58,3 +58,31 @@ def build_document(
     if prepared.skipped:
         record["skipped"] = prepared.skipped
     return record
+
+
+def with_article_id(document: dict[str, Any], article_id: str) -> dict[str, Any]:
+    """A copy of ``document`` under another article id, as if it had been parsed with it.
+
+    ``ingest`` learns that an id is taken (by another text, in the database or earlier
+    in the run) only when the parsed document comes back from a worker; the copy it
+    stores must equal what ``extract`` emits for the same inputs, where the id is given
+    before the parse. Event ids are derived from the article id and the trigger offsets
+    (:func:`communique.events.record.event_id`), so they are derived again; an id of
+    another form is left as it is. The input document is not modified.
+    """
+    from communique.events.record import event_id  # imports spaCy: only when renaming
+
+    article = dict(document.get("article") or {})
+    old = str(article.get("id"))
+    article["id"] = article_id
+    events = []
+    for event in document.get("events") or []:
+        trigger = event.get("trigger") or {}
+        start, end = trigger.get("start"), trigger.get("end")
+        old_id = str(event.get("id"))
+        if isinstance(start, int) and isinstance(end, int):
+            base = event_id(old, start, end)
+            if old_id.startswith(base):  # reciprocal events add "-r" to the base
+                event = {**event, "id": event_id(article_id, start, end) + old_id[len(base):]}
+        events.append(event)
+    return {**document, "article": article, "events": events}

@@ -5,6 +5,8 @@ Every error a user can trigger has its own class and a message that says what to
 
 from __future__ import annotations
 
+import errno
+
 
 class CommuniqueError(Exception):
     """Base class for every error communique raises on purpose."""
@@ -21,6 +23,24 @@ class InputError(CommuniqueError):
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+
+
+class MissingInputError(InputError, FileNotFoundError):
+    """A path names no file or folder.
+
+    Also a :class:`FileNotFoundError`, so that a caller of :func:`communique.extract`
+    catches it as it would catch ``open()`` failing; the message stays the one-line
+    ``where: reason`` of every :class:`InputError`.
+    """
+
+    def __init__(self, where: str, reason: str = "no such file or folder") -> None:
+        super().__init__(where, reason)
+        self.errno = errno.ENOENT
+        self.strerror = reason
+        self.filename = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
 
 
 class EmptyInputError(InputError):
@@ -69,3 +89,18 @@ class NotADatabaseError(StoreError):
 
 class SchemaVersionError(StoreError):
     """The database was written by a newer communique (higher schema version); left untouched."""
+
+
+class CorruptDatabaseError(NotADatabaseError):
+    """The file is a SQLite database but damaged (a corrupt page, a truncated file): it is
+    refused before anything is written, so a backup or ``sqlite3 .recover`` can still help."""
+
+
+class DatabaseAccessError(StoreError):
+    """SQLite cannot read or write the database as asked: a read-only file or folder, a
+    full disk, a lock held by another process, an I/O error. The message names the file."""
+
+
+class OutputError(CommuniqueError):
+    """An output file (``export --out``) cannot be written: its folder is missing, it is a
+    folder, or permission is denied. The message names the file."""

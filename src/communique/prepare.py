@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from communique.article import Article, Removal, Span, stable_id
+from communique.article import Article, PublishedSource, Removal, Span, stable_id
 from communique.clean import clean_text
 from communique.errors import NoArticleError
 from communique.ingest.dates import normalize_date
@@ -30,10 +30,36 @@ class PreparedArticle:
 MAX_TITLE_CHARS = 1000
 
 
+def publication_date(
+    meta: dict[str, Any], page_date: str | None, published: str | None
+) -> tuple[str | None, PublishedSource | None]:
+    """The article's publication date and where it came from, or ``(None, None)``.
+
+    Evidence only, best first: the JSON record's date field (``"json"``), the HTML
+    page's date metadata (``"metadata"``, see
+    :func:`communique.ingest.html.extract_metadata`), the ``--published`` option
+    (``"option"``), the WARC record's ``WARC-Date`` (``"warc"``). The option beats the
+    WARC date because the user who gives it knows the batch, while a crawl date is only
+    an upper bound: a page is fetched on or after the day it is published (news crawls
+    fetch most articles the same day or the next). Nothing is ever inferred from text.
+    """
+    candidates: tuple[tuple[str | None, PublishedSource], ...] = (
+        (normalize_date(meta.get("published")), "json"),
+        (page_date, "metadata"),
+        (published, "option"),
+        (normalize_date(meta.get("crawled")), "warc"),
+    )
+    for date, source in candidates:
+        if date:
+            return date, source
+    return None, None
+
+
 def prepare(raw: RawDocument, *, published: str | None = None) -> PreparedArticle:
     """Extract (HTML), clean and describe one document.
 
-    ``published`` is the fallback publication date used when the input has none.
+    ``published`` is the fallback publication date used when the input has none in its
+    metadata; see :func:`publication_date` for the order of the date sources.
     Raises :class:`~communique.errors.InputError` subclasses for unusable input.
     """
     meta = dict(raw.meta)
@@ -53,7 +79,7 @@ def prepare(raw: RawDocument, *, published: str | None = None) -> PreparedArticl
     title = meta.get("title") or html_meta.get("title") or cleaned.title
     if title and len(str(title)) > MAX_TITLE_CHARS:
         title = None  # a 5 MB "title" is a broken field, not a headline to store and show
-    date = normalize_date(meta.get("published")) or html_meta.get("published") or published
+    date, date_source = publication_date(meta, html_meta.get("published"), published)
     url = meta.get("url") or html_meta.get("url")
     language = detect_language(cleaned.text)
     article = Article(
@@ -64,6 +90,7 @@ def prepare(raw: RawDocument, *, published: str | None = None) -> PreparedArticl
         outlet=meta.get("outlet") or html_meta.get("outlet"),
         title=str(title).strip() if title else None,
         published=date,
+        published_source=date_source,
         authors=list(meta.get("authors") or html_meta.get("authors") or []),
         language=language,
     )

@@ -224,3 +224,26 @@ def test_python_api(tmp_path: Path) -> None:
         communique.extract(str(tmp_path / "empty.txt"))
     both = communique.extract([tmp_path / "a.txt", tmp_path / "empty.txt"])
     assert len(both) == 1
+
+
+def test_reused_id_with_other_text_is_kept_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 20 item 3: the second file's article used to be a "duplicate" and was lost.
+    (tmp_path / "a.jsonl").write_bytes(jsonl([{"id": "1", "text": EN_TEXT}]))
+    (tmp_path / "b.jsonl").write_bytes(jsonl([{"id": "1", "text": EN_TEXT_2}]))
+    (tmp_path / "c.jsonl").write_bytes(jsonl([{"id": "1", "text": EN_TEXT}]))  # a true copy
+    status, docs, stderr = run(capsys, *(str(tmp_path / n) for n in ("a.jsonl", "b.jsonl",
+                                                                    "c.jsonl")))
+    assert status == 0
+    ids = [d["article"]["id"] for d in docs]
+    assert ids[0] == ids[2] == "1" and ids[1].startswith("1-")
+    assert "skipped" not in docs[1] and docs[1]["article"]["text"] == EN_TEXT_2
+    assert "duplicate" in docs[2]["skipped"]
+    warnings = [line for line in stderr if line.startswith("warning: ")]
+    assert len(warnings) == 1
+    assert f"{tmp_path}/b.jsonl record 1" in warnings[0] and "'1'" in warnings[0]
+    assert ids[1] in warnings[0]
+    assert error_lines(stderr) == []
+    assert stderr[-1] == ("communique: 2 processed (1 under a derived id), 1 skipped "
+                          "(1 duplicate), 0 failed")

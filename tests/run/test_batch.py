@@ -71,3 +71,23 @@ def test_first_articles_keep_their_words_later_batches_run_in_a_memory_zone(
     strings = nlp.vocab.strings
     assert "zorblaxians" in strings and "quindarets" in strings  # warm: kept
     assert "vextrimonds" not in strings  # in a zone: freed when the batch ended
+
+
+def test_text_over_max_length_is_processed_in_sections(
+        nlp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.nlp import pipeline
+
+    model = pipeline.load_pipeline()
+    paragraph = ("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi "
+                 "in Beijing on Tuesday, officials said.")
+    long = "\n\n".join(f"{paragraph} Round {n}." for n in range(40)) + "\n"
+    monkeypatch.setattr(model, "max_length", 1000)
+    plains = [raw_to_plain(RawDocument(Source("/in/long.txt"), long, "text")),
+              raw_to_plain(RawDocument(Source("/in/short.txt"), paragraph, "text"))]
+    outcomes = run_batch(model, plains, model_name="m", time_limit=None)
+    assert [sorted(o) for o in outcomes] == [["document", "source"]] * 2
+    document = outcomes[0]["document"]
+    text = document["article"]["text"]
+    mentions = [m for e in document["entities"] for m in e["mentions"]]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
+    assert max(m["start"] for m in mentions) > len(text) - 200  # the last section too

@@ -69,8 +69,9 @@ def test_poisoned_documents_fail_alone(tmp_path: Path) -> None:
         "<html><body>" + "<div>" * 100_000 + "Deep text." + "</div>" * 100_000
         + "</body></html>", encoding="utf-8")
     db = tmp_path / "c.db"
-    # A short limit keeps the test fast; 5 s leaves room for a loaded machine.
-    with WorkerPool(2, setup="tests.run.helpers:add_faults", time_limit=5.0,
+    # A short limit keeps the test fast; 10 s leaves room for a loaded machine (the nested
+    # page needs about 3 s of CPU while the long sentence keeps the other worker busy).
+    with WorkerPool(2, setup="tests.run.helpers:add_faults", time_limit=10.0,
                     grace=3.0) as pool:
         summary = run_ingest([inputs], db, executor=pool, batch_size=4)
         assert pool.stats.restarts >= 2  # the crash and the stuck document
@@ -82,7 +83,9 @@ def test_poisoned_documents_fail_alone(tmp_path: Path) -> None:
     assert "time limit" in reasons["loop.txt"]
     assert "time limit" in reasons["stuck.txt"]
     assert "binary" in reasons["random.txt"]
-    assert "max_length" in reasons["sentence.txt"] or "exceeds" in reasons["sentence.txt"]
+    # No longer refused for its length (spaCy's E088): read in sections, it runs past the
+    # short limit of this test instead (tests/nlp/test_long_texts.py has it succeed).
+    assert "time limit" in reasons["sentence.txt"]
     assert "no article body" in reasons["nested.html"]
     assert summary.added == 6 and summary.run.failed == 7 and summary.exit_status == 1
 

@@ -40,7 +40,9 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
              "read recursively, hidden files skipped); - reads standard input",
     )
     parser.add_argument("--published", metavar="YYYY-MM-DD", default=None,
-                        help="publication date for inputs that carry none")
+                        help="publication date for inputs that carry none (a JSON date "
+                             "field or a page's date metadata wins; it wins over a WARC "
+                             "record's crawl date)")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help="largest document or record accepted, in bytes "
                              "(default: %(default)s)")
@@ -54,6 +56,11 @@ def one_line(text: str) -> str:
 def report_error(error: InputError) -> None:
     """One line per bad input on stderr, naming the file/record and the reason."""
     print(f"error: {one_line(error.where)}: {one_line(error.reason)}", file=sys.stderr)
+
+
+def report_notice(where: str, message: str) -> None:
+    """One ``warning:`` line on stderr for an input that was kept but changed (a new id)."""
+    print(f"warning: {one_line(where)}: {one_line(message)}", file=sys.stderr)
 
 
 def error_label(error: InputError) -> str:

@@ -26,35 +26,57 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def check_output(out: Path) -> None:
+    """Raise :class:`OutputError` when ``out`` cannot be created as a file (its folder is
+    missing, or it is a folder), before the database is read or anything is written."""
+    from communique.errors import OutputError
+
+    if out.is_dir():
+        raise OutputError(f"cannot write {out}: it is a folder; give --out a file name")
+    if not out.absolute().parent.is_dir():
+        raise OutputError(f"cannot write {out}: folder {out.absolute().parent} does not "
+                          "exist; create it first or choose another --out")
+
+
 def run(args: argparse.Namespace) -> int:
-    from communique.errors import UsageError
+    from communique.errors import OutputError, UsageError
     from communique.store import exports
     from communique.store.reader import open_corpus
+    from communique.store.schema import database_errors
 
     if args.format == "parquet" and not args.out:
         raise UsageError("--format parquet writes a binary file: give --out PATH")
     if args.table != "events" and args.format in ("plover", "gdelt"):
         raise UsageError(f"--format {args.format} exports events only")
-    with open_corpus(args.db) as corpus:
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        check_output(out)
+    with database_errors(args.db), open_corpus(args.db) as corpus:
         if not corpus.is_resolved():
             print("communique: warning: articles were added after the last corpus-level "
                   "step; run `communique resolve --db ...` for up-to-date merges",
                   file=sys.stderr)
-        if args.format == "parquet":
-            count = exports.write_parquet(corpus, Path(args.out), args.table)
-        elif args.out:
-            out = Path(args.out)
-            with open(out, "w", encoding="utf-8", newline="") as handle:
-                if args.format == "gdelt":
-                    with open(exports.mentions_path(out), "w", encoding="utf-8") as mentions:
-                        count = exports.write_gdelt(corpus, handle, mentions)
-                else:
-                    count = _write(exports, args.format, corpus, handle, args.table)
-        else:
+        if out is None:
             count = _write(exports, args.format, corpus, sys.stdout, args.table)
             sys.stdout.flush()
+        else:
+            try:
+                count = _write_file(exports, args.format, corpus, out, args.table)
+            except OSError as exc:  # permission denied, disk full, ...
+                raise OutputError(f"cannot write {exc.filename or out}: "
+                                  f"{exc.strerror or exc}") from exc
     print(f"communique: {count} records exported", file=sys.stderr)
     return 0
+
+
+def _write_file(exports: Any, fmt: str, corpus: Any, out: Path, table: str) -> int:
+    if fmt == "parquet":
+        return int(exports.write_parquet(corpus, out, table))
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        if fmt == "gdelt":
+            with open(exports.mentions_path(out), "w", encoding="utf-8") as mentions:
+                return int(exports.write_gdelt(corpus, handle, mentions))
+        return _write(exports, fmt, corpus, handle, table)
 
 
 def _write(exports: Any, fmt: str, corpus: Any, handle: Any, table: str) -> int:

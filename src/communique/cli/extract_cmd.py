@@ -19,6 +19,7 @@ from communique.cli.common import (
     error_label,
     format_counts,
     report_error,
+    report_notice,
 )
 from communique.errors import InputError, UsageError
 
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     items = read_inputs(args.paths, max_bytes=args.max_bytes)
     indent = 2 if args.format == "json" else None
     for document in process(items, model=args.model, published=published, summary=summary,
-                            on_error=on_error, n_process=args.workers):
+                            on_error=on_error, on_notice=report_notice,
+                            n_process=args.workers):
         if document.get("skipped"):
             skips[_skip_label(str(document["skipped"]))] += 1
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
@@ -81,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
 
             sys.stderr.write(f"== {document['article']['id']}\n")
             sys.stderr.write(format_explanation(explain_record(document, model=args.model)))
-    line = f"communique: {summary.processed} processed, {summary.skipped} skipped"
+    line = f"communique: {summary.processed} processed"
+    if summary.renamed:
+        line += f" ({summary.renamed} under a derived id)"
+    line += f", {summary.skipped} skipped"
     if skips:
         line += f" ({format_counts(skips)})"
     line += f", {summary.failed} failed"

@@ -7,7 +7,12 @@ import json
 import sys
 from typing import Any
 
-from communique.cli.common import add_input_options, add_model_option, report_error
+from communique.cli.common import (
+    add_input_options,
+    add_model_option,
+    report_error,
+    report_notice,
+)
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from communique.run.progress import Progress, estimate_total
     from communique.store.ingest import run_ingest
+    from communique.store.schema import database_errors
 
     workers = default_workers() if args.workers is None else args.workers
     if workers < 0:
@@ -78,11 +84,13 @@ def run(args: argparse.Namespace) -> int:
                                 published=published, time_limit=time_limit or None)
     progress = Progress(estimate_total(args.paths), enabled=not args.no_progress)
     try:
-        with progress:
+        # A database that fails mid-run (full disk, lost permission) is one error line.
+        with database_errors(args.db), progress:
             summary = run_ingest(
                 args.paths, args.db, workers=workers, model=args.model, published=published,
                 retry_failed=args.retry_failed, max_bytes=args.max_bytes,
                 run_resolve=not args.no_resolve, on_error=report_error, on_skip=_skip,
+                on_notice=report_notice,
                 command="ingest " + " ".join(sys.argv[2:]), executor=executor,
                 batch_size=batch_size, time_limit=time_limit or None, progress=progress,
             )
@@ -92,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     run_summary = summary.run
     figures = {
         "processed": run_summary.processed, "skipped": run_summary.skipped,
-        "failed": run_summary.failed, "added": summary.added, "replaced": summary.replaced,
+        "failed": run_summary.failed, "renamed": run_summary.renamed, "added": summary.added,
+        "replaced": summary.replaced,
         "unchanged": summary.unchanged, "already_done": summary.resumed,
         "failed_earlier": summary.previously_failed,
         "resolve": summary.resolve.to_dict() if summary.resolve else None,
@@ -101,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(figures, indent=2))
     else:
         print(
-            f"communique: {run_summary.processed} processed, {run_summary.skipped} skipped "
+            f"communique: {run_summary.processed} processed"
+            + (f" ({run_summary.renamed} under a derived id)" if run_summary.renamed else "")
+            + f", {run_summary.skipped} skipped "
             f"({summary.resumed} already in the database), {run_summary.failed} failed"
             + (f", {summary.previously_failed} failed in an earlier run"
                if summary.previously_failed else ""),

@@ -100,8 +100,10 @@ def _with_corpus(args: argparse.Namespace,
                  body: Callable[[Any], tuple[list[dict[str, Any]], Sequence[str]]],
                  kind: str) -> int:
     from communique.store.reader import open_corpus
+    from communique.store.schema import database_errors
 
-    with open_corpus(args.db) as corpus:
+    # A damaged page met while querying is one error line naming the file.
+    with database_errors(args.db), open_corpus(args.db) as corpus:
         if not corpus.is_resolved():
             print("communique: warning: the database changed after the last corpus-level "
                   "step; run `communique resolve --db ...`", file=sys.stderr)

@@ -27,15 +27,16 @@ def run(args: argparse.Namespace) -> int:
 
     from communique.errors import NotADatabaseError
     from communique.store.resolve import resolve
-    from communique.store.schema import connect
+    from communique.store.schema import connect, database_errors
 
     if not Path(args.db).exists():
         raise NotADatabaseError(f"{args.db} does not exist; build it with `communique ingest`")
-    conn = connect(args.db)
-    try:
-        summary = resolve(conn)
-    finally:
-        conn.close()
+    with database_errors(args.db):
+        conn = connect(args.db)
+        try:
+            summary = resolve(conn)
+        finally:
+            conn.close()
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2))
     else:

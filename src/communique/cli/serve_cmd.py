@@ -61,8 +61,12 @@ def run(args: argparse.Namespace) -> int:
         from communique.serve.app import create_app
     except ImportError:
         raise UsageError("the web UI needs its extra: pip install 'communique[serve]'") from None
+    from communique.store.schema import database_errors
+
+    # The database first: a damaged or unreadable one is the error to report.
+    with database_errors(args.db):
+        app = create_app(args.db)
     _check_port_free(args.host, args.port)
-    app = create_app(args.db)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"communique: warning: serving on {args.host}: anyone who can reach this "
               "address can read the corpus", file=sys.stderr)

@@ -27,6 +27,7 @@ from communique.errors import (
     BinaryInputError,
     EmptyInputError,
     InputError,
+    MissingInputError,
     TruncatedInputError,
     UsageError,
 )
@@ -295,7 +296,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
         return
     where = str(p)
     if not p.exists():
-        yield InputError(where, "no such file or folder")
+        yield MissingInputError(where)
         return
     if not p.is_file():
         # A FIFO, socket or device would block or never end: name it instead of reading it.

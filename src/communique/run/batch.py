@@ -9,9 +9,11 @@ data crosses process or machine boundaries:
   (a ``communique/1`` document) or ``{"source": KEY, "error": REASON}``.
 
 Failures cost only their own document: a component error is caught by spaCy's error
-handler for that document; anything else that breaks the batch (an exception from the
-compiled parser, a text over ``nlp.max_length``, the time limit) makes the batch run again
-one document at a time, each with its own time limit, so that only the culprit fails.
+handler for that document; an exception from the compiled parser makes
+:func:`communique.nlp.sections.parse` parse the documents it held one by one; the time
+limit makes the batch run again one document at a time, each with its own time limit, so
+that only the culprit fails. A text too long to parse in one piece is parsed in sections
+(see :mod:`communique.nlp.sections`); one analysed only in part is reported on stderr.
 
 Memory stays flat on long runs: each batch runs inside ``nlp.memory_zone()`` (spaCy 3.8),
 which frees the strings and lexemes the batch added to the vocabulary when it ends; the
@@ -39,6 +41,7 @@ from communique.run.limits import Deadline, TimeLimitExceeded
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from communique.prepare import PreparedArticle
 
@@ -108,6 +111,7 @@ def install_error_handler(nlp: Language, broken: dict[int, str]) -> Callable[...
 def _run(nlp: Language, plains: Sequence[Plain], published: str | None, model_name: str,
          broken: dict[int, str]) -> list[Outcome]:
     from communique.document import build_document, structure_of
+    from communique.nlp.sections import failure_of, parse, partial_notice
     from communique.prepare import prepare
 
     outcomes: list[Outcome | None] = [None] * len(plains)
@@ -126,23 +130,33 @@ def _run(nlp: Language, plains: Sequence[Plain], published: str | None, model_na
     else:
         zone = nlp.memory_zone()
     with zone:
-        inputs = []
+        inputs: list[tuple[str, dict[str, Any], int]] = []
         for index, item in prepared:
-            # A skipped article (other language) travels as an empty Doc: no NLP, but it
+            # A skipped article (other language) travels as an empty text: no NLP, but it
             # keeps its place (offsets into the text would not fit the empty Doc).
             structure = structure_of(item)
             if item.skipped:
                 structure = {**structure, "headings": [], "dateline": None,
                              "skipped": item.skipped}
-            doc = nlp.make_doc("" if item.skipped else item.article.text)
-            doc._.communique_structure = structure
-            inputs.append((doc, index))
-        parsed = dict((index, doc) for doc, index in
-                      nlp.pipe(inputs, as_tuples=True, batch_size=max(1, len(inputs))))
+            inputs.append(("" if item.skipped else item.article.text, structure, index))
+        parsed: dict[int, Doc] = {}
+        failed: dict[int, str] = {}
+        # Long texts are parsed in sections (communique.nlp.sections).
+        for doc, index in parse(nlp, inputs, batch_size=max(1, len(inputs))):
+            failure = failure_of(doc)
+            if failure is not None:
+                failed[index] = failure
+                continue
+            parsed[index] = doc
+            notice = partial_notice(doc)
+            if notice is not None:
+                print(f"communique: {source_key(plains[index])}: {notice}", file=sys.stderr)
         for index, item in prepared:
             key = source_key(plains[index])
             if index in broken:
                 outcomes[index] = {"source": key, "error": broken[index]}
+            elif index in failed:
+                outcomes[index] = {"source": key, "error": failed[index]}
             elif index not in parsed:
                 outcomes[index] = {"source": key, "error": "dropped by the pipeline"}
             else:

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from communique.article import candidate_ids, text_digest
 from communique.errors import InputError
-from communique.extract import RunSummary
+from communique.extract import RunSummary, renamed_message
 from communique.ingest.readers import DEFAULT_MAX_BYTES, RawDocument, read_inputs
 from communique.run.batch import Outcome, Plain, raw_to_plain
 from communique.run.executors import (
@@ -39,9 +40,10 @@ from communique.run.executors import (
 )
 from communique.run.progress import Progress
 from communique.store.resolve import ResolveSummary, resolve
-from communique.store.schema import connect
+from communique.store.schema import connect, rollback
 from communique.store.writer import (
     DUPLICATE_MARK,
+    dumps,
     now,
     record_failure,
     record_input,
@@ -122,6 +124,7 @@ def run_ingest(
     run_resolve: bool = True,
     on_error: Callable[[InputError], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
+    on_notice: Callable[[str, str], None] | None = None,
     command: str = "ingest",
     executor: Executor | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -136,6 +139,13 @@ def run_ingest(
     ``executor`` (e.g. a :class:`~communique.run.cluster.DaskExecutor`) overrides both and
     is left open for the caller to close. ``time_limit`` is the per-document limit in
     seconds; ``progress`` is advanced once per input.
+
+    Article ids: a second input with the id of an article stored from another input (in
+    this run or an earlier one) and the same text is a duplicate, skipped; with another
+    text it is a different article that reuses the id, stored under a derived id (see
+    :func:`communique.article.derived_id`, as ``extract`` does) and reported through
+    ``on_notice(source, message)``. An input that already stored the id and now holds
+    another text was edited: its article is replaced.
     """
     conn = connect(db)
     summary = IngestSummary()
@@ -149,7 +159,7 @@ def run_ingest(
                                      time_limit=time_limit)
         fingerprint = _pipeline_fingerprint(executor.model_name)
         pending: dict[str, str] = {}  # source key -> raw hash, for inputs being processed
-        seen: set[str] = set()  # article ids stored or skipped in this run
+        seen: dict[str, str] = {}  # article id -> digest of its text, for ids used this run
 
         def tick(resumed: bool = False) -> None:
             if progress is not None:
@@ -198,8 +208,13 @@ def run_ingest(
                     # dump): skip it before parsing, recorded as the in-run duplicate is.
                     reason = f"{DUPLICATE_MARK} {same[0]}"
                     conn.execute("BEGIN IMMEDIATE")
-                    record_input(conn, key, raw_hash, fingerprint, "skipped", same[0], reason)
-                    conn.execute("COMMIT")
+                    try:
+                        record_input(conn, key, raw_hash, fingerprint, "skipped", same[0],
+                                     reason)
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        rollback(conn)
+                        raise
                     summary.run.skipped += 1
                     if on_skip is not None:
                         on_skip(key, reason)
@@ -208,19 +223,56 @@ def run_ingest(
                 pending[key] = raw_hash
                 yield item
 
+        def claim_id(document: dict[str, Any], key: str) -> dict[str, Any]:
+            """``document`` under an id no other text holds, or marked a duplicate.
+
+            Decided here, by the one writer, in input order: workers cannot know what the
+            others saw, nor what the database holds. An id is free for this document when
+            neither this run nor the database has it for another text; the database's
+            copy does not count when it came from this same input (an edited input
+            replaces its article) or has the same text (``write_document`` then decides
+            between unchanged, skipped and replaced, as for any copy).
+            """
+            article = document.get("article") or {}
+            article_id = str(article.get("id"))
+            text = str(article.get("text") or "")
+            digest = text_digest(text)
+            this_source = dumps(article.get("source"))
+            duplicate = False
+            for candidate in candidate_ids(article_id, text):
+                taken = seen.get(candidate)
+                if taken is not None:
+                    duplicate = taken == digest
+                    if duplicate:
+                        break
+                    continue
+                row = conn.execute("SELECT text, source FROM articles WHERE id = ?",
+                                   (candidate,)).fetchone()
+                if row is None or row[1] == this_source or text_digest(str(row[0])) == digest:
+                    break
+            if candidate != article_id:
+                from communique.document import with_article_id  # rare: import when needed
+
+                document = with_article_id(document, candidate)
+                if not duplicate:
+                    summary.run.renamed += 1
+                    if on_notice is not None:
+                        on_notice(key, renamed_message(article_id, candidate, "stored"))
+            if duplicate:
+                # The second copy of an article in this run keeps no NLP results and
+                # never replaces the first.
+                return {**document, "entities": [], "quotes": [], "events": [],
+                        "skipped": f"{DUPLICATE_MARK} {candidate} in this run"}
+            seen[candidate] = digest
+            return document
+
         def store(outcome: Outcome) -> None:
             key = str(outcome["source"])
             if "error" in outcome:
                 failed(InputError(key, str(outcome["error"])))
                 return
-            document: dict[str, Any] = outcome["document"]
+            document = claim_id(outcome["document"], key)
             article_id = str((document.get("article") or {}).get("id"))
-            if article_id in seen:
-                # The second copy of an article id in this run keeps no NLP results and
-                # never replaces the first (workers cannot know what the others saw).
-                document = {**document, "entities": [], "quotes": [], "events": [],
-                            "skipped": f"duplicate of article {article_id} in this run"}
-            seen.add(article_id)
             if document.get("skipped"):
                 summary.run.skipped += 1
             else:

@@ -6,7 +6,8 @@
 ...         print(event["date"], event["plover"], event["num_articles"])
 ...     frame = corpus.events_frame(type="CONSULT")                   # needs pandas
 
-Connections are read-only (SQLite WAL mode lets them run while an ingest writes).
+Connections are read-only (``mode=ro``: nothing is written, so a database in a
+read-only folder can be queried; SQLite WAL mode lets them run while an ingest writes).
 """
 
 from __future__ import annotations

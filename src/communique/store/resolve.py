@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from communique.store.knowledge import apply_actor_knowledge
+from communique.store.schema import rollback
 from communique.store.similarity import (
     SYNDICATION_THRESHOLD,
     group_pairs,
@@ -437,6 +438,6 @@ def resolve(conn: sqlite3.Connection) -> ResolveSummary:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolved', '1')")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return summary

@@ -5,18 +5,31 @@ from content (article ids from the pipeline, event/quote ids from the documents,
 corpus-level ids from hashes of their merge keys), never from autoincrement order, so
 an interrupted and resumed ingest ends with the same rows as an uninterrupted one.
 
-Opening is careful about files that are not ours: the SQLite header is checked and the
-schema version read *before* anything is written (switching to WAL mode rewrites the
-header), so a foreign file or a database from a newer communique is never modified.
+Opening is careful about files that are not ours: the SQLite header is checked, the
+schema version read and the file checked (``PRAGMA quick_check``) *before* anything is
+written (switching to WAL mode rewrites the header), so a foreign file, a damaged
+database or one from a newer communique is never modified. Read-only opening uses
+``mode=ro`` (and ``immutable=1`` where it is the only way to read, see
+:func:`readonly_uri`) and writes nothing; writers leave the database in rollback-journal
+mode at rest, so readers need no -wal/-shm files. Every SQLite failure becomes one
+:class:`~communique.errors.StoreError` line naming the file (:func:`describe_error`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from communique.errors import NotADatabaseError, SchemaVersionError, StoreError
+from communique.errors import (
+    CorruptDatabaseError,
+    DatabaseAccessError,
+    NotADatabaseError,
+    SchemaVersionError,
+    StoreError,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -266,8 +279,12 @@ def check_file(path: Path) -> None:
         raise NotADatabaseError(f"{path} is a folder, not a SQLite database file")
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseAccessError(f"{path} cannot be read ({exc.strerror or exc}); check "
+                                  "that you may read it") from exc
     if head != SQLITE_HEADER:
         raise NotADatabaseError(
             f"{path} is not a SQLite database (wrong file header); it was not modified. "
@@ -275,31 +292,120 @@ def check_file(path: Path) -> None:
         )
 
 
-def stored_version(conn: sqlite3.Connection) -> int:
-    """The schema version recorded in ``meta`` (0 for an empty database)."""
+# -- errors --------------------------------------------------------------------------------
+
+# Primary SQLite result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``) -> kind of error.
+_ERROR_KINDS = {5: "locked", 6: "locked", 8: "readonly", 10: "io", 11: "corrupt", 13: "full",
+                14: "cantopen", 26: "corrupt"}
+# The same kinds recognised from SQLite's messages, for errors that carry no code.
+_ERROR_WORDS = (("malformed", "corrupt"), ("not a database", "corrupt"),
+                ("readonly", "readonly"), ("read-only", "readonly"), ("disk is full", "full"),
+                ("locked", "locked"), ("unable to open", "cantopen"), ("disk i/o", "io"))
+
+
+def _error_kind(exc: sqlite3.Error) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _ERROR_KINDS:
+        return _ERROR_KINDS[code & 0xFF]
+    text = str(exc).lower()
+    return next((kind for words, kind in _ERROR_WORDS if words in text), "other")
+
+
+def _damaged(path: str | Path, cause: str, *, untouched: bool) -> CorruptDatabaseError:
+    return CorruptDatabaseError(
+        f"{path} is damaged ({cause}){'; it was not modified' if untouched else ''}. "
+        "Restore it from a backup, or rebuild it: ingest the same inputs into a new --db file"
+    )
+
+
+def describe_error(path: str | Path, exc: sqlite3.Error, *,
+                   untouched: bool = False) -> StoreError:
+    """The :class:`StoreError` for the SQLite error ``exc`` on the database ``path``.
+
+    One line naming the file, SQLite's own words for the cause, and what to do, so that a
+    store command fails with one ``communique: error:`` line instead of a traceback.
+    ``untouched`` says the error came before anything was written (opening, checking).
+    """
+    cause = " ".join(str(exc).split()) or type(exc).__name__
+    kind = _error_kind(exc)
+    if kind == "corrupt":
+        return _damaged(path, cause, untouched=untouched)
+    if kind == "readonly":
+        return DatabaseAccessError(
+            f"{path} is read-only ({cause}): ingest and resolve write to the database, which "
+            "needs write permission on the file and its folder; fix the permissions or copy "
+            "it to a writable folder")
+    if kind == "full":
+        return DatabaseAccessError(
+            f"{path}: the disk is full ({cause}); free some space and run the command again "
+            "(an ingest resumes where it stopped)")
+    if kind == "locked":
+        return DatabaseAccessError(
+            f"{path} is busy: another process is using it ({cause}); wait for that "
+            "ingest, resolve or long export to finish, then run the command again")
+    if kind == "cantopen":
+        return DatabaseAccessError(
+            f"{path} cannot be opened ({cause}); check that the file and its folder exist and "
+            "that you may read them")
+    if kind == "io":
+        return DatabaseAccessError(
+            f"{path}: the disk or file system failed ({cause}); check it, then run the "
+            "command again")
+    return DatabaseAccessError(f"{path}: database error ({cause})")
+
+
+@contextlib.contextmanager
+def database_errors(path: str | Path) -> Iterator[None]:
+    """Turn a :class:`sqlite3.Error` raised inside into :func:`describe_error`'s
+    :class:`StoreError`: the store commands wrap their work in it, so a database that
+    fails mid-way (a damaged page, a full disk) gives one error line naming the file."""
     try:
-        has_meta = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
-        ).fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(
-            f"not a usable SQLite database ({exc}); it was not modified"
-        ) from exc
+        yield
+    except sqlite3.Error as exc:
+        raise describe_error(path, exc) from exc
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if any, without hiding the error that led here.
+
+    On some errors (a full disk, an I/O error) SQLite has already rolled the whole
+    transaction back; an unconditional ``ROLLBACK`` would then raise "cannot rollback - no
+    transaction is active", and that message would replace the real cause.
+    """
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+# -- versions -----------------------------------------------------------------------------
+
+
+def stored_version(conn: sqlite3.Connection, path: str | Path | None = None) -> int:
+    """The schema version recorded in ``meta`` (0 for an empty database).
+
+    ``path`` only names the file in the errors. A file SQLite cannot read raises its
+    :class:`sqlite3.DatabaseError` (see :func:`describe_error`).
+    """
+    where = f"{path}: " if path is not None else ""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+    ).fetchone()
     if not has_meta:
         others = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if others:
             raise NotADatabaseError(
-                "this SQLite database was not made by communique (no meta table); "
+                f"{where}this SQLite database was not made by communique (no meta table); "
                 "it was not modified"
             )
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     if row is None:
-        raise NotADatabaseError("the meta table has no schema_version; it was not modified")
+        raise NotADatabaseError(f"{where}the meta table has no schema_version; "
+                                "it was not modified")
     try:
         return int(row[0])
     except (TypeError, ValueError) as exc:
-        raise NotADatabaseError(f"unreadable schema_version {row[0]!r}") from exc
+        raise NotADatabaseError(f"{where}unreadable schema_version {row[0]!r}") from exc
 
 
 def _check_version(path: Path, version: int) -> None:
@@ -310,46 +416,187 @@ def _check_version(path: Path, version: int) -> None:
         )
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (creating and migrating when writable) a corpus database.
+# -- opening ---------------------------------------------------------------------------------
 
-    Raises :class:`NotADatabaseError` or :class:`SchemaVersionError` without touching the
-    file. Writable connections use WAL mode so readers can query while an ingest writes.
-    """
-    p = Path(path)
-    check_file(p)
-    if readonly:
-        if not p.exists():
-            raise NotADatabaseError(f"{p} does not exist; build it with `communique ingest`")
-        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=30.0,
-                               isolation_level=None)
-    else:
-        if not p.parent.is_dir():
-            raise StoreError(f"cannot create {p}: folder {p.parent} does not exist")
-        # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
-        conn = sqlite3.connect(str(p), timeout=30.0, isolation_level=None)
+
+def _writable(path: Path) -> bool:
+    """Whether this user may write ``path`` and create files beside it (journal, WAL)."""
+    return os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the header of ``path`` says WAL mode (file format versions 2, bytes 18-19)."""
     try:
-        version = stored_version(conn)
+        with open(path, "rb") as handle:
+            head = handle.read(20)
+    except OSError:
+        return False  # SQLite's own error follows when it opens the file
+    return len(head) == 20 and 2 in head[18:20]
+
+
+def _side_file(path: Path) -> Path | None:
+    """The -wal or -journal file beside ``path``, if any: a writer is (or was) at work."""
+    for suffix in ("-wal", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            return side
+    return None
+
+
+def readonly_uri(path: Path) -> str:
+    """The SQLite URI that opens ``path`` read-only.
+
+    ``mode=ro``: SQLite never writes the file. A WAL-mode database also needs its -shm
+    file, which a read-only folder cannot hold ("attempt to write a readonly database"):
+    where we may not write the file or its folder, and no -wal or -journal file says a
+    writer is at work, ``immutable=1`` is added; nobody can change the database there
+    (a writer needs to create those files too), so SQLite may skip locking and the -shm
+    file. It is never added otherwise: it would hide a writer's commits and locks.
+    (Databases at rest are in rollback-journal mode, see :class:`_WriterConnection`, and
+    need no ``immutable`` even in a read-only folder.)
+    """
+    uri = path.absolute().as_uri() + "?mode=ro"
+    if _in_wal_mode(path) and not _writable(path) and _side_file(path) is None:
+        uri += "&immutable=1"
+    return uri
+
+
+class _WriterConnection(sqlite3.Connection):
+    """A writable connection from :func:`connect`.
+
+    While it is open the database is in WAL mode, so readers query while it writes. On
+    ``close`` the last writer puts the database back into rollback-journal mode (when
+    no other connection is open; otherwise it stays WAL until that one closes): at rest a
+    corpus database is one self-contained file, which read commands open ``mode=ro``
+    without creating -wal/-shm files, also in read-only folders and on read-only media.
+    """
+
+    ready = False  # set once opened cleanly: a refused database is closed untouched
+
+    def close(self) -> None:
+        if self.ready and not self.in_transaction:
+            self.ready = False
+            with contextlib.suppress(sqlite3.Error):
+                self.execute("PRAGMA busy_timeout = 0")  # readers still open: stay WAL
+                self.execute("PRAGMA journal_mode = DELETE")
+        super().close()
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check`` before the first write: a damaged database is refused while
+    still untouched (a write could spread the damage or hide it from ``.recover``). It
+    reads the whole file once: seconds for a large corpus, nothing next to the pipeline."""
+    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    if rows != ["ok"]:
+        lines = (" ".join(line.split()) for row in rows for line in row.splitlines())
+        found = "; ".join(line for line in lines if line and not line.startswith("***"))
+        raise _damaged(path, found, untouched=True)
+
+
+def _open_readonly(p: Path) -> sqlite3.Connection:
+    if not p.exists():
+        raise NotADatabaseError(f"{p} does not exist; build it with `communique ingest`")
+    try:
+        conn = sqlite3.connect(readonly_uri(p), uri=True, timeout=30.0, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _unreadable(p, exc) from exc
+    try:
+        version = stored_version(conn, p)
         _check_version(p, version)
-        if readonly:
-            if version == 0:
-                raise NotADatabaseError(f"{p} is empty; build it with `communique ingest`")
-            if version < SCHEMA_VERSION:
-                raise SchemaVersionError(
-                    f"{p} has schema version {version}; open it once for writing "
-                    "(e.g. `communique resolve --db`) to migrate it"
-                )
-        else:
-            conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL is durable against process crashes (kill -9) in WAL mode; only an
-            # OS crash or power loss can lose the last transactions, never corrupt.
-            conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(conn, version)
+        if version == 0:
+            raise NotADatabaseError(f"{p} is empty; build it with `communique ingest`")
+        if version < SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{p} has schema version {version}; open it once for writing "
+                "(e.g. `communique resolve --db`) to migrate it"
+            )
         conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _unreadable(p, exc) from exc
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _unreadable(p: Path, exc: sqlite3.Error) -> StoreError:
+    """The error for a database that cannot be opened read-only.
+
+    Reading can need write access in one case: a WAL-mode database whose -wal file holds
+    commits (a running or killed writer) needs its -shm file, which SQLite may not create
+    or update where the user may not write. Anything else is :func:`describe_error`'s.
+    """
+    if _error_kind(exc) not in ("readonly", "cantopen") or _writable(p):
+        return describe_error(p, exc, untouched=True)
+    side = _side_file(p)
+    pending = f"{side.name} holds changes not yet written into it" if side else \
+        "it is in WAL mode"
+    return DatabaseAccessError(
+        f"{p} cannot be read here ({' '.join(str(exc).split())}): {pending}, and SQLite "
+        "may not create or update its side files where you may not write; open it once "
+        "with write access (e.g. `communique resolve --db`), or copy the database with "
+        "its side files to a writable folder")
+
+
+def _open_writable(p: Path) -> sqlite3.Connection:
+    folder = p.absolute().parent
+    if not folder.is_dir():
+        raise DatabaseAccessError(f"cannot create {p}: folder {folder} does not exist")
+    if p.exists() and p.stat().st_size and not os.access(p, os.W_OK):
+        raise DatabaseAccessError(
+            f"{p} is read-only (no write permission): ingest and resolve write to the "
+            "database; fix its permissions or copy it to a writable folder. It was not "
+            "modified.")
+    if not os.access(folder, os.W_OK):
+        raise DatabaseAccessError(
+            f"{p}: its folder {folder} is read-only, and SQLite writes its journal beside "
+            "the database; fix the folder's permissions or copy the database to a writable "
+            "folder. Nothing was written.")
+    # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
+    try:
+        conn = sqlite3.connect(str(p), timeout=30.0, isolation_level=None,
+                               factory=_WriterConnection)
+    except sqlite3.Error as exc:
+        raise describe_error(p, exc, untouched=True) from exc
+    try:
+        # Everything up to the quick check only reads: a refused file stays unchanged.
+        version = stored_version(conn, p)
+        _check_version(p, version)
+        if version:
+            _check_integrity(conn, p)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # NORMAL is durable against process crashes (kill -9) in WAL mode; only an
+        # OS crash or power loss can lose the last transactions, never corrupt.
+        conn.execute("PRAGMA synchronous=NORMAL")
+        migrate(conn, version)
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise describe_error(p, exc, untouched=True) from exc
+    except BaseException:
+        conn.close()
+        raise
+    if isinstance(conn, _WriterConnection):  # always; a test may wrap sqlite3.connect
+        conn.ready = True
+    return conn
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating when writable) a corpus database.
+
+    Read-only connections use the URI ``mode=ro`` (see :func:`readonly_uri`) and write
+    nothing, not even -wal/-shm files for a database at rest. Writable connections use WAL
+    mode so readers can query while an ingest writes; they check the file first (header,
+    schema version, ``PRAGMA quick_check``) and refuse a foreign, newer, damaged or
+    read-only database without touching it. Every failure is a :class:`StoreError`
+    (:class:`NotADatabaseError`, :class:`CorruptDatabaseError`,
+    :class:`SchemaVersionError`, :class:`DatabaseAccessError`) whose one-line message
+    names the file and says what to do.
+    """
+    p = Path(path)
+    check_file(p)
+    return _open_readonly(p) if readonly else _open_writable(p)
 
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:
@@ -369,5 +616,5 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise

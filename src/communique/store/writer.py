@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from communique.store.schema import rollback
 from communique.store.similarity import INDEX_KEYS, shingle_hashes, sketch
 
 # Top-level document keys stored in their own tables; every other key goes to
@@ -344,7 +345,7 @@ def write_document(
                                  skipped if isinstance(skipped, str) else None)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return status
 
@@ -356,5 +357,5 @@ def record_failure(conn: sqlite3.Connection, source: str, raw_hash: str, reason:
         record_input(conn, source, raw_hash, None, "failed", None, reason)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
