@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Count options shared by several commands and the least value each accepts; checked once
 # for all commands so that "ingest --max-bytes -1" is refused as "extract" refuses it.
-_MINIMUM_COUNTS = {"limit": 1, "max_bytes": 1, "batch_size": 1, "workers": 0, "rounds": 1}
+_MINIMUM_COUNTS = {"limit": 1, "max_bytes": 1, "batch_size": 1, "workers": 0, "rounds": 1,
+                   "top": 1}
 
 
 def check_counts(args: argparse.Namespace) -> None:

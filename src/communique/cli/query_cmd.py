@@ -1,4 +1,5 @@
-"""Query commands on a corpus database: ``events``, ``quotes``, ``actors``, ``dyad``.
+"""Query commands on a corpus database: ``events``, ``quotes``, ``actors``, ``dyad``,
+``dyads``.
 
 Output is a readable table by default, ``--json`` (one JSON array) or ``--csv`` for
 machines. Events and quotes are the merged, corpus-level records.
@@ -22,6 +23,7 @@ _TABLE_COLUMNS = {
     "quotes": ("first_seen", "speaker", "text", "num_articles", "num_sources"),
     "actors": ("name", "kind", "country", "sector", "code", "role", "articles", "mentions"),
     "dyad": ("period", "quad1", "quad2", "quad3", "quad4", "events", "mean_goldstein"),
+    "dyads": ("actor", "recipient", "events"),
 }
 
 
@@ -41,6 +43,9 @@ def register(sub: Any) -> None:
     events.add_argument("--type", help="PLOVER type (CONSULT) or CAMEO code prefix (04)")
     events.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
     events.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    events.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="only events at least this confident (0-1)")
+    events.add_argument("--place", help="location country code (e.g. UKR) or part of its name")
     events.add_argument("--limit", type=int, default=None, help="at most N events")
     _common(events)
     events.set_defaults(run=run_events)
@@ -68,6 +73,14 @@ def register(sub: Any) -> None:
     dyad.add_argument("--by", choices=("day", "week", "month"), default="month")
     _common(dyad)
     dyad.set_defaults(run=run_dyad)
+
+    dyads = sub.add_parser("dyads", help="the most active actor -> recipient pairs",
+                           description="The (actor, recipient) pairs with the most merged "
+                                       "events, keyed by country (else code), as the "
+                                       "dashboard counts them.")
+    dyads.add_argument("--top", type=int, default=10, help="how many pairs (default 10)")
+    _common(dyads)
+    dyads.set_defaults(run=run_dyads)
 
 
 def _emit(args: argparse.Namespace, kind: str, records: Sequence[dict[str, Any]],
@@ -114,7 +127,8 @@ def _with_corpus(args: argparse.Namespace,
 
 
 # Filter options that can leave a query empty, as they are spelled on the command line.
-_FILTERS = ("actor", "recipient", "type", "since", "until", "speaker", "search", "country")
+_FILTERS = ("actor", "recipient", "type", "since", "until", "min_confidence", "place",
+            "speaker", "search", "country")
 
 
 def _note_empty(args: argparse.Namespace, kind: str, corpus: Any) -> None:
@@ -129,7 +143,7 @@ def _note_empty(args: argparse.Namespace, kind: str, corpus: Any) -> None:
             print(f"communique: note: --{name} {value}: no party in this corpus has that "
                   "country, code or name", file=sys.stderr)
             return
-    shown = " ".join(f"--{k} {v}" for k, v in given.items())
+    shown = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in given.items())
     print(f"communique: note: no {kind} match {shown}", file=sys.stderr)
 
 
@@ -138,7 +152,8 @@ def run_events(args: argparse.Namespace) -> int:
 
     return _with_corpus(args, lambda c: (list(c.events(
         actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
-        until=args.until, limit=args.limit)), EVENT_COLUMNS), "events")
+        until=args.until, min_confidence=args.min_confidence, place=args.place,
+        limit=args.limit)), EVENT_COLUMNS), "events")
 
 
 def run_quotes(args: argparse.Namespace) -> int:
@@ -160,3 +175,9 @@ def run_dyad(args: argparse.Namespace) -> int:
 
     return _with_corpus(args, lambda c: (c.dyad(args.actor, args.recipient, by=args.by),
                                          DYAD_COLUMNS), "dyad")
+
+
+def run_dyads(args: argparse.Namespace) -> int:
+    from communique.store.reader import DYADS_COLUMNS
+
+    return _with_corpus(args, lambda c: (c.top_dyads(args.top), DYADS_COLUMNS), "dyads")

@@ -168,22 +168,12 @@ def undated_events(conn: sqlite3.Connection) -> int:
 
 
 def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
-    """Most frequent (actor, recipient) pairs of merged events, keyed by country, else code.
+    """Most frequent (actor, recipient) pairs of merged events: the library's
+    :func:`communique.store.reader.top_dyads`, so the dashboard and ``communique dyads``
+    show the same figures."""
+    from communique.store.reader import top_dyads as corpus_top_dyads
 
-    Self-pairs (reciprocal events list both sides as actor and recipient) are left out.
-    """
-    sql = (
-        "SELECT a.k, r.k, count(DISTINCT a.corpus_event_id) FROM "
-        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
-        " FROM corpus_event_participants WHERE role = 'actor') a JOIN "
-        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
-        " FROM corpus_event_participants WHERE role = 'recipient') r "
-        "ON a.corpus_event_id = r.corpus_event_id "
-        "WHERE a.k IS NOT NULL AND r.k IS NOT NULL AND a.k <> r.k "
-        "GROUP BY a.k, r.k ORDER BY 3 DESC, 1, 2 LIMIT ?"
-    )
-    return [{"actor": a, "recipient": r, "events": n}
-            for a, r, n in conn.execute(sql, (limit,))]
+    return corpus_top_dyads(conn, limit)
 
 
 def recent_articles(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:

@@ -331,7 +331,7 @@ def write_csv(corpus: Corpus, out: IO[str], table: str = "events") -> int:
 
 
 _INT_COLUMNS = {"quad", "num_mentions", "num_articles", "num_sources"}
-_FLOAT_COLUMNS = {"goldstein"}
+_FLOAT_COLUMNS = {"goldstein", "confidence"}
 _BOOL_COLUMNS = {"negated"}
 
 

@@ -30,8 +30,9 @@ EVENT_COLUMNS = (
     "id", "date", "date_resolution", "plover", "cameo", "cameo_base", "quad", "goldstein",
     "actor_codes", "recipient_codes", "actor_names", "recipient_names", "negated",
     "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen",
-    "trigger", "location", "location_country", "article_id", "event_id", "url",
+    "trigger", "location", "location_country", "confidence", "article_id", "event_id", "url",
 )
+DYADS_COLUMNS = ("actor", "recipient", "events")
 QUOTE_COLUMNS = (
     "id", "speaker", "speaker_code", "kind", "text", "first_seen", "last_seen",
     "num_mentions", "num_articles", "num_sources", "article_id", "quote_id", "url",
@@ -62,9 +63,24 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# SQLite's largest integer: a larger LIMIT was an sqlite3 error (a traceback from
+# ``--limit 99999999999999999999``), found by fuzzing (tests/test_fuzz.py).
+_MAX_LIMIT = 2**63 - 1
+
+
 def _check_limit(limit: int | None) -> None:
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, got {limit}")
+    if limit is not None and limit > _MAX_LIMIT:
+        raise UsageError(f"--limit must be at most {_MAX_LIMIT}, got {limit}")
+
+
+def _check_text(value: str | None, name: str) -> None:
+    """A filter SQLite can take: a lone surrogate (what Python makes of undecodable bytes
+    in a command-line argument, e.g. ``--actor $'\\xff'``) was a UnicodeEncodeError
+    traceback; found by fuzzing (tests/test_fuzz.py)."""
+    if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise UsageError(f"{name} is not valid text (undecodable characters): {value!r}")
 
 
 def _check_type(value: str | None) -> None:
@@ -76,11 +92,14 @@ def _check_type(value: str | None) -> None:
                          f"CAMEO code prefix such as 19, got {value!r}")
 
 
-def _check_date(value: str | None, name: str) -> None:
+def _check_date(value: str | None, name: str) -> str | None:
+    """``value`` as YYYY-MM-DD. ``date.fromisoformat`` also takes "20240301" and
+    "2024-W10-2"; compared as given with the stored YYYY-MM-DD dates they silently
+    matched nothing (``since="20240301"``), so they are normalised; found by fuzzing."""
     if value is None:
-        return
+        return None
     try:
-        date.fromisoformat(value)
+        return date.fromisoformat(value).isoformat()
     except ValueError:
         raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
 
@@ -178,6 +197,8 @@ class Corpus:
 
     def search_articles(self, text: str, limit: int = 20) -> list[Record]:
         """Full-text search (FTS5 syntax) over article titles and text."""
+        _check_limit(limit)
+        _check_text(text, "the search text")
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.outlet, "
             "snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts "
@@ -190,21 +211,37 @@ class Corpus:
 
     def events(self, *, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: str | None = None, until: str | None = None,
+               min_confidence: float | None = None, place: str | None = None,
                limit: int | None = None) -> Iterator[Record]:
         """Merged (corpus-level) events, filtered; one record per real event.
 
         ``actor``/``recipient`` match a participant's country or the start of its code
         (``RUS`` matches ``RUSGOV``); ``type`` is a PLOVER type or a CAMEO code prefix;
-        ``since``/``until`` bound the event date (inclusive).
+        ``since``/``until`` bound the event date (inclusive); ``min_confidence`` keeps
+        events whose representative mention is at least that confident (the bands
+        ``communique evaluate events-news`` reports read as precision); ``place`` matches
+        the event location's country code or part of its name.
         """
-        _check_date(since, "--since")
-        _check_date(until, "--until")
+        since = _check_date(since, "--since")
+        until = _check_date(until, "--until")
+        for value, name in ((actor, "--actor"), (recipient, "--recipient"),
+                            (place, "--place")):
+            _check_text(value, name)
         if since and until and since > until:
             raise UsageError(f"--since {since} is after --until {until}: nothing can match")
         _check_limit(limit)
         _check_type(type)
+        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+            raise UsageError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
         where: list[str] = []
         params: list[Any] = []
+        if min_confidence is not None:
+            where.append("e.confidence >= ?")
+            params.append(min_confidence)
+        if place:
+            where.append("(upper(e.location_country) = ? OR "
+                         "lower(e.location_name) LIKE ? ESCAPE '\\')")
+            params += [place.upper(), "%" + like_escape(place.lower()) + "%"]
         for role, value in (("actor", actor), ("recipient", recipient)):
             if value:
                 where.append(
@@ -230,7 +267,8 @@ class Corpus:
             "SELECT c.id, c.date, c.date_resolution, c.plover, c.cameo, c.cameo_base, c.quad, "
             "c.goldstein, c.actor_codes, c.recipient_codes, c.negated, c.num_mentions, "
             "c.num_articles, c.num_sources, c.first_seen, c.last_seen, e.trigger_text, "
-            "e.location_name, e.location_country, c.rep_article_id, c.rep_event_id, a.url "
+            "e.location_name, e.location_country, c.rep_article_id, c.rep_event_id, a.url, "
+            "e.confidence "
             "FROM corpus_events c LEFT JOIN events e ON e.article_id = c.rep_article_id "
             "AND e.id = c.rep_event_id LEFT JOIN articles a ON a.id = c.rep_article_id"
         )
@@ -251,12 +289,19 @@ class Corpus:
                 "negated": bool(r[10]), "num_mentions": r[11], "num_articles": r[12],
                 "num_sources": r[13], "first_seen": r[14], "last_seen": r[15],
                 "trigger": r[16], "location": r[17], "location_country": r[18],
-                "article_id": r[19], "event_id": r[20], "url": r[21],
+                "confidence": r[22], "article_id": r[19], "event_id": r[20], "url": r[21],
             }
+
+    def top_dyads(self, limit: int = 10) -> list[Record]:
+        """The most frequent (actor, recipient) pairs of merged events (see
+        :func:`top_dyads`): the same figures the dashboard shows."""
+        _check_limit(limit)
+        return top_dyads(self.conn, limit)
 
     def has_participant(self, value: str) -> bool:
         """True when some merged event has a party with this country, code prefix or name
         (the test ``events --actor``/``--recipient`` apply)."""
+        _check_text(value, "--actor")
         row = self.conn.execute(
             "SELECT 1 FROM corpus_event_participants p WHERE upper(p.country) = ? OR "
             "upper(p.code) LIKE ? ESCAPE '\\' OR upper(p.name) = ? LIMIT 1",
@@ -282,6 +327,8 @@ class Corpus:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
         full-text (FTS5) over the quote text of any of its mentions."""
         _check_limit(limit)
+        _check_text(speaker, "--speaker")
+        _check_text(search, "--search")
         where: list[str] = []
         params: list[Any] = []
         if speaker:
@@ -307,6 +354,7 @@ class Corpus:
     def actors(self, *, country: str | None = None, limit: int | None = None) -> list[Record]:
         """Entities across the corpus, grouped by name and code, most frequent first."""
         _check_limit(limit)
+        _check_text(country, "--country")
         # Learned actor knowledge (corpus level) fills in people the article left uncoded.
         inner = (
             "SELECT e.name AS name, e.kind AS kind, coalesce(e.country, l.country) AS country, "
@@ -369,6 +417,24 @@ def _frame(records: list[Record], columns: tuple[str, ...]) -> Any:
     except ImportError:
         raise UsageError("pandas is not installed: pip install 'communique[pandas]'") from None
     return pd.DataFrame.from_records(records, columns=list(columns))
+
+
+def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
+    """Most frequent (actor, recipient) pairs of merged events, keyed by country, else code;
+    an event counts once per pair of its parties. Self-pairs (reciprocal events list both
+    sides as actor and recipient) are left out."""
+    sql = (
+        "SELECT a.k, r.k, count(DISTINCT a.corpus_event_id) FROM "
+        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
+        " FROM corpus_event_participants WHERE role = 'actor') a JOIN "
+        "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
+        " FROM corpus_event_participants WHERE role = 'recipient') r "
+        "ON a.corpus_event_id = r.corpus_event_id "
+        "WHERE a.k IS NOT NULL AND r.k IS NOT NULL AND a.k <> r.k "
+        "GROUP BY a.k, r.k ORDER BY 3 DESC, 1, 2 LIMIT ?"
+    )
+    return [{"actor": a, "recipient": r, "events": n}
+            for a, r, n in conn.execute(sql, (limit,))]
 
 
 def _filtered(sql: str, where: list[str], order: str, limit: int | None) -> str:

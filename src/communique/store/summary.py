@@ -6,14 +6,10 @@ from communique.store.reader import Corpus
 
 
 def top_dyads(corpus: Corpus, limit: int = 5) -> list[tuple[str, str, int]]:
-    """Most frequent (actor, recipient) country pairs among merged events."""
-    rows = corpus.conn.execute(
-        "SELECT coalesce(a.country, a.code, a.name), coalesce(r.country, r.code, r.name), "
-        "count(DISTINCT a.corpus_event_id) FROM corpus_event_participants a "
-        "JOIN corpus_event_participants r ON r.corpus_event_id = a.corpus_event_id "
-        "AND r.role = 'recipient' AND r.seq = 0 WHERE a.role = 'actor' AND a.seq = 0 "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?", (limit,))
-    return [(str(a), str(r), int(n)) for a, r, n in rows]
+    """Most frequent (actor, recipient) pairs among merged events, as ``communique dyads``
+    and the dashboard count them."""
+    return [(str(d["actor"]), str(d["recipient"]), int(d["events"]))
+            for d in corpus.top_dyads(limit)]
 
 
 def summary_lines(corpus: Corpus, events: int = 5, quotes: int = 5) -> list[str]:

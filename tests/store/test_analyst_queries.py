@@ -1,0 +1,45 @@
+"""Analyst queries: the most active dyads (one figure for the CLI, the library and the
+dashboard), events filtered by confidence and place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.cli import main
+from communique.errors import UsageError
+from communique.serve import queries
+from communique.store import open_corpus
+from communique.store.summary import top_dyads
+from tests.store.fixtures import build_db, meeting_corpus
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return build_db(tmp_path / "c.db", meeting_corpus())
+
+
+def test_top_dyads_agree_everywhere(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_corpus(db) as corpus:
+        library = corpus.top_dyads(5)
+        assert top_dyads(corpus, 5) == [(d["actor"], d["recipient"], d["events"])
+                                        for d in library]
+        assert queries.top_dyads(corpus.conn, 5) == library
+    assert library[0] == {"actor": "RUS", "recipient": "CHN", "events": 2}
+    assert main(["dyads", "--db", str(db), "--top", "5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == library
+
+
+def test_events_by_confidence_and_place(db: Path) -> None:
+    with open_corpus(db) as corpus:
+        every = list(corpus.events())
+        assert every and all(e["confidence"] == 0.8 for e in every)
+        assert len(list(corpus.events(min_confidence=0.8))) == len(every)
+        assert list(corpus.events(min_confidence=0.9)) == []
+        assert len(list(corpus.events(place="beij"))) == len(every)
+        assert len(list(corpus.events(place="CHN"))) == len(every)
+        assert list(corpus.events(place="%")) == []  # a wildcard is matched literally
+        with pytest.raises(UsageError, match="between 0 and 1"):
+            list(corpus.events(min_confidence=1.5))
