@@ -94,3 +94,8 @@ def test_asking_for_something_is_a_request(nlp: Any) -> None:
 def test_the_party_of_a_call_hangs_on_the_channel(nlp: Any) -> None:
     e = one(nlp, "Putin talked by telephone with Erdogan on Monday.", "CONSULT")
     assert countries(e["actors"]) == {"RUS"} and countries(e["recipients"]) == {"TUR"}
+
+
+def test_an_attack_lands_on_the_place_a_force_moves_through(nlp: Any) -> None:
+    e = one(nlp, "Members of ISIS stormed through Iraq's Nineveh Plain.", "ASSAULT")
+    assert countries(e["recipients"]) == {"IRQ"}

@@ -276,7 +276,32 @@ def _place_as_target(p: Parties) -> Refs:
     """CAMEO practice: without another target, the place a conflict act happens in is its
     target. A meeting place is never a party: "India, Brazil and South Africa met in
     Geneva" is the three meeting, in Geneva."""
-    return resolve_refs(place_tokens(p.token), p.entities)[0]
+    found = place_tokens(p.token)
+    if not found and p.cand.match.code[:2] in ("18", "19", "20"):
+        found = _attacked_places(p.token)
+    return resolve_refs(found, p.entities)[0]
+
+
+# Prepositions of movement through a place an armed force attacks ("stormed through Iraq's
+# Nineveh Plain", "pushed into Mariupol").
+_THROUGH_PREPS = frozenset({"through", "across", "into"})
+
+
+def _attacked_places(tok: Token) -> list[Token]:
+    """Where an armed attack lands when no party is its object: the place an attacked
+    object belongs to or stands in ("shelling the outer defences of Mariupol", "struck a
+    command center and training camp at Raqqa"), or the place a force moves through."""
+    found: list[Token] = []
+    objects = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+               for t in (c, *c.conjuncts)]
+    for obj in objects:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in", "near"):
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _THROUGH_PREPS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 # --- recipients the event type implies, in order --------------------------------------
