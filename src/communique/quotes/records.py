@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from communique.actors.lookup import entity_for_span
 from communique.quotes.cues import Frame, Mention, mention_of
 from communique.quotes.docindex import DocIndex
+from communique.quotes.issuers import document_issuer, issuances
 from communique.quotes.marks import QuoteMarks
 
 # How many paragraphs a speaker carries over to a cue-less quotation or a "he added".
@@ -124,6 +125,7 @@ def emit(doc: Doc, attributions: list[Attribution],
     resolved: dict[int, dict[str, Any] | None] = {}
     previous: dict[str, Any] | None = None
     previous_par = -10
+    issued = issuances(doc)
     for attribution in attributions:
         frame = attribution.frame
         parts = sorted(attribution.parts)
@@ -132,7 +134,8 @@ def emit(doc: Doc, attributions: list[Attribution],
         speaker: dict[str, Any] | None = None
         mention = attribution.speaker
         if mention is not None:
-            named = mention.refers or mention
+            # "the report concludes": the one who issued the report speaks through it.
+            named = document_issuer(doc, mention, issued) or mention.refers or mention
             entity = _lookup(doc, entities, named)
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
