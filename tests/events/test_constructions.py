@@ -99,3 +99,11 @@ def test_the_party_of_a_call_hangs_on_the_channel(nlp: Any) -> None:
 def test_an_attack_lands_on_the_place_a_force_moves_through(nlp: Any) -> None:
     e = one(nlp, "Members of ISIS stormed through Iraq's Nineveh Plain.", "ASSAULT")
     assert countries(e["recipients"]) == {"IRQ"}
+
+
+def test_a_warning_of_a_risk_is_no_threat(nlp: Any) -> None:
+    found = events(nlp, "But Speaker John Boehner has also warned that thousands of workers "
+                        "could lose their jobs if the bank closes.")
+    assert all(e["plover"] != "THREATEN" for e in found)
+    e = one(nlp, "Ankara warned Stockholm it would block the bid.", "THREATEN")
+    assert countries(e["actors"]) == {"TUR"}

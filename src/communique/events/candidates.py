@@ -276,6 +276,38 @@ def _aim_of_side_clause(cand: Candidate, sent: Sentence) -> bool:
     return False
 
 
+# Modals of a danger foreseen, not an act promised ("could lose their jobs", "might be used").
+_RISK_MODALS = frozenset({"could", "might", "may"})
+_WARNING_LEMMAS = frozenset({"warn", "caution"})
+
+
+@CANDIDATE_FILTERS.rule("warning-of-a-risk",
+                        example="the speaker warned that thousands of workers could lose "
+                                "their jobs")
+def _warning_of_risk(cand: Candidate, sent: Sentence) -> bool:
+    """A warning that something may happen, done by someone else, or advice to be careful,
+    is a statement of concern, not a threat: "Rights activists warn that the initiative
+    might be used to target critics", "Companies have been warning employees to be
+    careful". A warning of the speaker's own act stays a threat ("Ankara warned Stockholm
+    it would block the bid", "warned of retaliation", "warned Iran against any attack")."""
+    tok = cand.token
+    if tok.lemma_.lower() not in _WARNING_LEMMAS or tok.pos_ != "VERB":
+        return False
+    for clause in tok.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _RISK_MODALS
+                                          for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            if subject is not None and subject.pos_ != "PRON":
+                return True  # someone else's possible act or a state of affairs
+        if clause.dep_ in ("xcomp", "ccomp") and any(
+                c.dep_ == "acomp" or (c.lemma_ == "be" and c.dep_ in ("auxpass", "ROOT"))
+                for c in clause.children) and clause.lemma_.lower() in ("be", "stay",
+                                                                      "remain"):
+            return True  # "warning employees to be careful"
+    return False
+
+
 @CANDIDATE_FILTERS.rule("background", example="refugees fleeing the fighting")
 def _background(cand: Candidate, sent: Sentence) -> bool:
     """A trigger that describes a participant or a past state rather than reports an act."""
