@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
             f"communique: {run_summary.processed} processed"
             + (f" ({run_summary.renamed} under a derived id)" if run_summary.renamed else "")
             + f", {run_summary.skipped} skipped "
-            f"({summary.resumed} already in the database), {run_summary.failed} failed"
+            f"({summary.resumed} already in the database"
             + (f", {summary.previously_failed} failed in an earlier run"
-               if summary.previously_failed else ""),
+               if summary.previously_failed else "")
+            + f"), {run_summary.failed} failed",
             file=sys.stderr,
         )
         print(f"stored: {summary.added} added, {summary.replaced} replaced, "

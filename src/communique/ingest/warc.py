@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from communique.article import Source
-from communique.errors import InputError, TruncatedInputError
+from communique.errors import InputError, NoArticleError, TruncatedInputError
 from communique.ingest.decoding import decode_bytes
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
     counter = _CountingReader(stream)
     iterator = ArchiveIterator(counter)
     last_offset = 0
+    yielded = False  # whether this file produced any document or error at all
     try:
         for record in iterator:
             offset = int(iterator.offset)
@@ -102,6 +103,7 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
                 data = _read_payload(record, where, max_bytes)
                 text, _ = decode_bytes(data, where, html=True, declared=_charset(ctype))
             except InputError as exc:
+                yielded = True
                 yield exc
                 continue
             meta: dict[str, Any] = {
@@ -109,6 +111,7 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
                 "crawled": record.rec_headers.get_header("WARC-Date"),
             }
             kind: Kind = "text" if "text/plain" in low else "html"
+            yielded = True
             yield RawDocument(source, text, kind, {k: v for k, v in meta.items() if v})
     except Exception as exc:  # warcio raises many types (even AttributeError) on bad input
         yield TruncatedInputError(
@@ -129,3 +132,10 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
             "WARC file ends inside a record (truncated or corrupt); the records before it "
             "were read",
         )
+    elif not yielded:
+        # A WARC (or what warcio takes for an ARC, such as the text "   0 0") whose
+        # records were all passed over, e.g. one cut right after its request record, used
+        # to vanish from the run: no document, no error, counted nowhere. Found by fuzzing
+        # (tests/test_fuzz.py); decided: one failed input, as a folder with nothing to read.
+        yield NoArticleError(path, "the WARC file holds no HTML or plain-text response "
+                                   "record (requests, images and error pages are passed over)")

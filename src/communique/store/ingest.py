@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -149,7 +150,10 @@ def run_ingest(
     """
     conn = connect(db)
     summary = IngestSummary()
-    run_id = f"{now()}-{os.getpid()}"
+    # A random suffix: two runs started by one process in the same second (a library
+    # caller ingesting twice) shared the id, and INSERT OR REPLACE dropped the first
+    # run's row and counts (issue 20: every run's counts are kept).
+    run_id = f"{now()}-{os.getpid()}-{secrets.token_hex(4)}"
     conn.execute("INSERT OR REPLACE INTO runs(id, command, started_at) VALUES (?, ?, ?)",
                  (run_id, command, now()))
     own = executor is None
@@ -192,7 +196,14 @@ def run_ingest(
                         tick(resumed=True)
                         continue
                     if status == "failed" and not retry_failed:
+                        # Not parsed again, so neither processed nor failed in this run: a
+                        # skip with a stated reason, printed as "skipped: ...". Counted in
+                        # ``skipped`` too (issue 20: processed + skipped + failed == inputs
+                        # seen; a rerun over one earlier pipeline failure used to count it
+                        # nowhere, e.g. "0 processed, 2 skipped, 0 failed" for 3 inputs).
+                        # ``previously_failed`` still makes the exit status 1.
                         summary.previously_failed += 1
+                        summary.run.skipped += 1
                         if on_skip is not None:
                             on_skip(key, f"failed in an earlier run ({reason}); "
                                          "use --retry-failed to retry")

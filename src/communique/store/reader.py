@@ -78,9 +78,12 @@ def _check_limit(limit: int | None) -> None:
 def _check_text(value: str | None, name: str) -> None:
     """A filter SQLite can take: a lone surrogate (what Python makes of undecodable bytes
     in a command-line argument, e.g. ``--actor $'\\xff'``) was a UnicodeEncodeError
-    traceback; found by fuzzing (tests/test_fuzz.py)."""
+    traceback, and a NUL was an sqlite3 error in a full-text search; found by fuzzing
+    (tests/test_fuzz.py)."""
     if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
         raise UsageError(f"{name} is not valid text (undecodable characters): {value!r}")
+    if value is not None and "\x00" in value:  # FTS5: sqlite3 "unterminated string"
+        raise UsageError(f"{name} contains a NUL character")
 
 
 def _check_type(value: str | None) -> None:
