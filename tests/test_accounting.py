@@ -38,8 +38,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from communique.cli import main
 from tests.ingest.inputs import (
@@ -189,29 +187,15 @@ def test_extract_and_ingest_account_for_every_record(
     assert runs_rows(db)[1:] == [again]
 
 
-@Language.component("test_accounting_boom")
-def _boom(doc: Doc) -> Doc:
-    if "BOOM" in doc.text:
-        raise ValueError("boom on purpose")
-    return doc
-
-
 def test_rerun_counts_an_earlier_pipeline_failure_as_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Found with this test: the rerun reported the BOOM input nowhere ("0 processed,
     # 2 skipped, 0 failed" for 3 inputs) and the runs row said the same.
-    from communique.nlp import pipeline
     from communique.store.ingest import run_ingest
+    from tests.store.test_ingest import boom_inputs
 
-    nlp = pipeline.load_pipeline.__wrapped__(None)  # a private copy, not the cached one
-    nlp.add_pipe("test_accounting_boom", last=True)
-    monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: nlp)
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "a.txt").write_text("Lavrov met Wang Yi in Beijing on Tuesday.\n")
-    (inputs / "b.txt").write_text("The BOOM article says Xi met Putin in Moscow.\n")
-    (inputs / "c.txt").write_text("Blinken visited Kyiv on Monday, officials said.\n")
+    inputs = boom_inputs(tmp_path, monkeypatch)
     db = tmp_path / "c.db"
     errors: list[Any] = []
     first = run_ingest([inputs], db, on_error=errors.append, run_resolve=False)

@@ -21,8 +21,9 @@ def _boom(doc: Doc) -> Doc:
     return doc
 
 
-def test_component_error_fails_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                           ) -> None:
+def boom_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three short articles in ``tmp_path / "in"``, the pipeline made to raise on the one
+    with BOOM in it (b.txt)."""
     from communique.nlp import pipeline
 
     nlp = pipeline.load_pipeline.__wrapped__(None)  # a private copy, not the cached one
@@ -33,6 +34,12 @@ def test_component_error_fails_one_article(tmp_path: Path, monkeypatch: pytest.M
     (inputs / "a.txt").write_text("Lavrov met Wang Yi in Beijing on Tuesday.\n")
     (inputs / "b.txt").write_text("The BOOM article says Xi met Putin in Moscow.\n")
     (inputs / "c.txt").write_text("Blinken visited Kyiv on Monday, officials said.\n")
+    return inputs
+
+
+def test_component_error_fails_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    inputs = boom_inputs(tmp_path, monkeypatch)
     errors: list[Any] = []
     db = tmp_path / "c.db"
     summary = run_ingest([inputs], db, on_error=errors.append)
