@@ -117,3 +117,20 @@ def test_counts_below_their_minimum_are_one_line_usage_errors(
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "must be at least" in err[0]
+
+
+def test_a_negative_time_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--db", "never.db", "--time-limit", "-5", "in"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--time-limit must be 0" in err[0]
+
+
+def test_read_commands_do_not_promise_to_create_the_database(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("events", "quotes", "actors", "export", "resolve"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "created when missing" not in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    assert "created when missing" in capsys.readouterr().out

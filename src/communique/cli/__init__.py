@@ -48,12 +48,16 @@ _MINIMUM_COUNTS = {"limit": 1, "max_bytes": 1, "batch_size": 1, "workers": 0, "r
 
 
 def check_counts(args: argparse.Namespace) -> None:
-    """Raise UsageError for a count option below its minimum (``--limit -1``)."""
+    """Raise UsageError for a count option below its minimum (``--limit -1``) and for a
+    negative time limit (``--time-limit -5``; 0 disables it)."""
     for name, least in _MINIMUM_COUNTS.items():
         value = getattr(args, name, None)
         if isinstance(value, int) and value < least:
             option = "--" + name.replace("_", "-")
             raise UsageError(f"{option} must be at least {least}, got {value}")
+    limit = getattr(args, "time_limit", None)
+    if isinstance(limit, float) and limit < 0:
+        raise UsageError(f"--time-limit must be 0 (no limit) or more seconds, got {limit:g}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

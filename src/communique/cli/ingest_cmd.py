@@ -15,10 +15,11 @@ from communique.cli.common import (
 )
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """The ``--db PATH`` option every store command takes."""
+def add_db_option(parser: argparse.ArgumentParser, creates: bool = False) -> None:
+    """The ``--db PATH`` option every store command takes (only ``ingest`` creates it)."""
     parser.add_argument("--db", required=True, metavar="PATH",
-                        help="corpus database (SQLite; created when missing)")
+                        help="corpus database (SQLite; created when missing)" if creates
+                        else "corpus database built by `communique ingest`")
 
 
 def register(sub: Any) -> None:
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
     )
     add_input_options(parser)
     add_model_option(parser)
-    add_db_option(parser)
+    add_db_option(parser, creates=True)
     parser.add_argument("--workers", type=int, default=None,
                         help="worker processes running the pipeline (default: all cores; 0 "
                              "runs it in this process, without crash isolation)")
