@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,26 @@ def test_read_commands_do_not_promise_to_create_the_database(
     with pytest.raises(SystemExit):
         main(["ingest", "--help"])
     assert "created when missing" in capsys.readouterr().out
+
+
+def test_a_failed_export_leaves_no_partial_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from communique.store import exports
+    from tests.store.fixtures import build_db, meeting_corpus
+
+    db = build_db(tmp_path / "c.db", meeting_corpus())
+    out = tmp_path / "events.jsonl"
+    out.write_text("an earlier export\n", encoding="utf-8")
+
+    def full_disk(corpus: object, handle: Any) -> int:
+        handle.write("{}\n")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exports, "write_plover", full_disk)
+    assert main(["export", "--db", str(db), "--format", "plover", "--out", str(out)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "an earlier export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db", "events.jsonl"]

@@ -190,3 +190,12 @@ def test_an_article_nested_deeper_than_the_parser_limit_is_found() -> None:
             + "</div>" * 320 + "</body></html>")
     found = extract_html(page, "deep.html")
     assert found.text.count("foreign minister met his counterpart") == 4
+
+
+def test_a_page_with_only_a_menu_has_no_article_body() -> None:
+    from communique.ingest.html import NoArticleError, extract_html
+
+    page = ("<html><head><title>Nothing</title></head><body><nav>Home | About</nav>"
+            "</body></html>")
+    with pytest.raises(NoArticleError, match="no article body"):
+        extract_html(page, "nobody.html")

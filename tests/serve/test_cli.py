@@ -52,3 +52,16 @@ def test_a_port_in_use_is_refused_before_serving(tmp_path: Path,
         assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"cannot serve on 127.0.0.1:{port}" in err and "serving" not in err
+    assert "another port with --port" in err
+
+
+def test_an_address_not_on_this_machine_blames_the_host(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from communique.store import connect
+
+    db = tmp_path / "c.db"
+    connect(db).close()
+    # 203.0.113.0/24 is reserved for documentation (RFC 5737): never this machine's address.
+    assert main(["serve", "--db", str(db), "--host", "203.0.113.5", "--port", "8771"]) == 2
+    err = capsys.readouterr().err
+    assert "--host" in err and "another port" not in err

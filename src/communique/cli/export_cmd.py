@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,13 +72,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_file(exports: Any, fmt: str, corpus: Any, out: Path, table: str) -> int:
-    if fmt == "parquet":
-        return int(exports.write_parquet(corpus, out, table))
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        if fmt == "gdelt":
-            with open(exports.mentions_path(out), "w", encoding="utf-8") as mentions:
-                return int(exports.write_gdelt(corpus, handle, mentions))
-        return _write(exports, fmt, corpus, handle, table)
+    """Write the export into files beside ``out`` and move them into place only when all
+    is written: a full disk or a failure half-way leaves no partial file (and an earlier
+    export of the same name intact)."""
+    targets = [out] + ([Path(exports.mentions_path(out))] if fmt == "gdelt" else [])
+    temporary = [t.with_name(f".{t.name}.part") for t in targets]
+    try:
+        if fmt == "parquet":
+            count = int(exports.write_parquet(corpus, temporary[0], table))
+        else:
+            with open(temporary[0], "w", encoding="utf-8", newline="") as handle:
+                if fmt == "gdelt":
+                    with open(temporary[1], "w", encoding="utf-8") as mentions:
+                        count = int(exports.write_gdelt(corpus, handle, mentions))
+                else:
+                    count = _write(exports, fmt, corpus, handle, table)
+        for part, target in zip(temporary, targets, strict=True):
+            os.replace(part, target)
+    finally:
+        for part in temporary:
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+    return count
 
 
 def _write(exports: Any, fmt: str, corpus: Any, handle: Any, table: str) -> int:

@@ -27,6 +27,7 @@ def register(sub: Any) -> None:
 def _check_port_free(host: str, port: int) -> None:
     """Raise UsageError when ``host:port`` cannot be bound (in use, or not this machine's
     address), before saying "serving": uvicorn would print its own error and exit 3."""
+    import errno
     import socket
 
     from communique.errors import UsageError
@@ -41,8 +42,12 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
-            raise UsageError(f"cannot serve on {host}:{port} ({exc.strerror}); choose another "
-                             "port with --port") from None
+            # "Address already in use": the port is the problem; "Cannot assign requested
+            # address": the host is not one of this machine's addresses.
+            fix = ("choose another port with --port" if exc.errno == errno.EADDRINUSE
+                   else "choose an address of this machine with --host (e.g. 127.0.0.1)"
+                   if exc.errno == errno.EADDRNOTAVAIL else "check --host and --port")
+            raise UsageError(f"cannot serve on {host}:{port} ({exc.strerror}); {fix}") from None
 
 
 def run(args: argparse.Namespace) -> int:

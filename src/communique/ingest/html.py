@@ -640,6 +640,10 @@ def _unlimited_tree(html: str) -> Any:
         return None
 
 
+# Fewer words than this is no article body, whatever the extractor kept.
+_MIN_BODY_WORDS = 4
+
+
 def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlExtraction:
     """Extract the main article text and its metadata from ``html``.
 
@@ -656,6 +660,7 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlExtrac
         # that limit (only then: the limit guards ordinary pages against abuse).
         text = extract_body(html, url=url, title=meta.title, tree=_unlimited_tree(html),
                             unlimited=True)
-    if not text:
+    if _words(text) < _MIN_BODY_WORDS:
+        # Empty, or only a menu left over ("Home | About" from a <nav>-only page): no body.
         raise NoArticleError(where, "no article body found in the HTML page")
     return HtmlExtraction(text=text, **asdict(meta))
