@@ -478,3 +478,16 @@ def test_a_stray_nul_is_removed_alike_in_text_files_and_json(tmp_path: Path) -> 
     many = "\x00".join(EN_TEXT.split(" "))  # a NUL between every word: not text
     assert errors(list(read_path(write(tmp_path / "b.jsonl", jsonl([{"text": many}])))))
     assert errors(list(read_path(write(tmp_path / "b.txt", many.encode()))))
+
+
+def test_a_symlink_loop_in_a_folder_is_not_followed_forever(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EN_TEXT, encoding="utf-8")
+    (folder / "self").symlink_to(folder, target_is_directory=True)
+    (folder / "loop").symlink_to(folder / "loop")  # a link to itself
+    items = list(read_inputs([folder]))
+    assert [d.source.path for d in docs(items)].count(str(folder / "a.txt")) == 1
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.where for e in errors] == [str(folder / "loop")]
+    assert "loops or leads nowhere" in str(errors[0])

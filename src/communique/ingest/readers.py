@@ -278,7 +278,12 @@ def iter_folder(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from iter_folder(path)
-        elif entry.is_file() and _wanted_in_folder(entry.name):
+            continue
+        try:
+            regular = entry.is_file()
+        except OSError:  # a link to itself: "Too many levels of symbolic links"
+            regular = entry.is_symlink()  # read_path reports it
+        if regular and _wanted_in_folder(entry.name):
             yield path
 
 
@@ -295,6 +300,9 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
                                      "jsonl, warc, or any of them .gz)")
         return
     where = str(p)
+    if p.is_symlink() and not p.exists():
+        yield InputError(where, "a symbolic link that loops or leads nowhere; skipped")
+        return
     if not p.exists():
         yield MissingInputError(where)
         return
