@@ -45,3 +45,12 @@ def test_a_counted_or_qualified_group_keeps_its_words(quotes_of: QuotesOf) -> No
     text = "Fourteen Republicans said they would block the debate on the bill."
     [q] = quotes_of(text)
     assert q["speaker"]["name"] == "Fourteen Republicans"
+
+
+def test_people_a_described_speaker_includes_are_the_speakers(quotes_of: QuotesOf) -> None:
+    text = ("Senators running for president -- including Kamala Harris of California, "
+            "Elizabeth Warren of Massachusetts and Cory Booker of New Jersey -- all said the "
+            "attorney general acted like a defense lawyer.")
+    q = by_cue(quotes_of(text), "said")
+    assert q["speaker"]["name"] == "Kamala Harris"
+    assert [o["name"] for o in q["co_speakers"]] == ["Elizabeth Warren", "Cory Booker"]

@@ -116,6 +116,30 @@ def co_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None, mention: Me
     return found
 
 
+def included_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+                      mention: Mention) -> list[dict[str, Any]]:
+    """The people a described speaker names with "including" ("Senators running for
+    president -- including Kamala Harris, Elizabeth Warren and Cory Booker -- all said"):
+    they are the ones who spoke, each resolved like a speaker."""
+    head = doc.char_span(*mention.head, alignment_mode="expand")
+    if head is None or mention.pronoun:
+        return []
+    found: list[dict[str, Any]] = []
+    for prep in head.root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "including":
+            continue
+        start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge.text)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not start <= ent.start_char < end:
+                continue
+            named = Mention.of_span(ent)
+            entity = _lookup(doc, entities, named)
+            found.append({"entity": entity["id"] if entity else None,
+                          "name": entity.get("name") if entity else named.text,
+                          "start": named.start, "end": named.end, "text": named.text})
+    return found
+
+
 def emit(doc: Doc, attributions: list[Attribution],
           entities: list[dict[str, Any]] | None, index: DocIndex) -> list[dict[str, Any]]:
     """The ``quotes`` records for ``attributions`` (in text order), speakers and addressees
@@ -182,6 +206,9 @@ def emit(doc: Doc, attributions: list[Attribution],
             previous, previous_par = speaker, paragraph
         others = co_speakers(doc, entities, mention, speaker.get("entity")) \
             if mention is not None and speaker is not None else []
+        included = included_speakers(doc, entities, mention) if mention is not None else []
+        if included:
+            speaker, others = included[0], included[1:] + others
         out.append({
             "id": f"Q{len(out) + 1}",
             "kind": attribution.kind,
