@@ -19,3 +19,9 @@ def test_a_new_document_is_not_the_earlier_ones(quotes_of: QuotesOf) -> None:
             "have said the secretary was never told. The Benghazi report says she knew.")
     names = [(q["speaker"] or {}).get("name") for q in quotes_of(text)]
     assert "House Republicans" not in names[0]
+
+
+def test_a_statement_from_someone_is_theirs(quotes_of: QuotesOf) -> None:
+    text = "A statement from Human Rights Watch said the strikes killed civilians."
+    assert [(q["speaker"] or {}).get("name") for q in quotes_of(text)] == [
+        "Human Rights Watch"]

@@ -42,12 +42,12 @@ class Issuance:
 
 
 def _issuer_in_phrase(noun: Token) -> Token | None:
-    """"the report by X" -> X; "X's report" -> X; "a Senate committee report" -> the
-    committee (a compound naming an organisation)."""
+    """"the report by X", "a statement from X" -> X; "X's report" -> X; "a Senate
+    committee report" -> the committee (a compound naming an organisation)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj

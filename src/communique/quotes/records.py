@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -64,6 +65,13 @@ def _lookup(doc: Doc, entities: Sequence[dict[str, Any]] | None,
     return entity_for_span(entities, start, mention.end, mention.head)
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from communique.actors.kb import load_kb
+
+    return frozenset(load_kb().demonyms)
+
+
 def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str:
     """The name a quote gives its speaker: the entity's, except for a described source
     that is not a named person ("a senior U.S. military official", "Russian state
@@ -74,6 +82,8 @@ def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str
     if entity is None:
         return named.text
     name = str(entity.get("name") or named.text)
+    if name.lower() in _demonyms() and name.lower() != named.text.lower():
+        return named.text  # "Russia's Defense Ministry", not the cluster's name "Russian"
     named_person = entity.get("kind") == "person" and any(
         m.get("type") in ("name", "title") for m in entity.get("mentions", ()))
     if named.pronoun or named_person:
