@@ -96,3 +96,12 @@ def test_demonym_and_role_noun_name_the_entity_together(nlp: Language) -> None:
     entity = _at(_resolve(nlp, text), text, "health officials")
     assert entity is not None and entity["name"] == "Indian health officials"
 
+
+
+def test_a_later_title_naming_the_country_wins_over_the_setting(nlp: Language) -> None:
+    text = ("India struck targets across the border on Wednesday. India said the strikes "
+            "hit militant camps. Prime Minister Shehbaz Sharif called an emergency meeting. "
+            "India's army said it was ready. Pakistan's Prime Minister Shehbaz Sharif said "
+            "his country would respond.")
+    entity = _at(_resolve(nlp, text), text, "Shehbaz Sharif")
+    assert entity is not None and entity["country"] == "PAK"

@@ -226,10 +226,11 @@ def _nearest(candidates: list[Cluster], m: Mention) -> Cluster:
 
 
 def _person_facts(c: Cluster) -> Mention | None:
-    for m in c.mentions:
-        if m.role is not None and m.type in ("title", "name"):
-            return m
-    return None
+    """The person's titled mention that says most: the first one naming a country, else
+    the first one ("Prime Minister Shehbaz Sharif" first, "Pakistan's Prime Minister
+    Shehbaz Sharif" later: Pakistani, not the country the article is set in)."""
+    titled = [m for m in c.mentions if m.role is not None and m.type in ("title", "name")]
+    return next((m for m in titled if m.country), titled[0] if titled else None)
 
 
 def _descriptor_target(m: Mention, clusters: list[Cluster], kb: ActorKB,
