@@ -105,3 +105,10 @@ def test_a_later_title_naming_the_country_wins_over_the_setting(nlp: Language) -
             "his country would respond.")
     entity = _at(_resolve(nlp, text), text, "Shehbaz Sharif")
     assert entity is not None and entity["country"] == "PAK"
+
+
+def test_a_country_is_called_by_its_name_not_a_place_merged_into_it(nlp: Language) -> None:
+    text = ("India said it fired missiles at nine sites. A photographer documented debris in "
+            "the outskirts of Srinagar. India said the strikes were measured.")
+    entity = _at(_resolve(nlp, text), text, "India")
+    assert entity is not None and entity["name"] == "India"

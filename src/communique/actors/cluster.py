@@ -435,6 +435,12 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
     if listed is not None:  # "Chinese state broadcaster CCTV" is CCTV
         name = listed
     kind = c.mentions[0].kind or "organisation"
+    country_name = next((m.entry.name for m in c.mentions if m.type == "name"
+                         and m.entry is not None and m.entry.category == "country"), None)
+    if kind == "country" and country_name is not None:
+        # A country named outright is called by its name, not by the longest place merged
+        # into it ("India", not "Srinagar" from "the outskirts of Srinagar").
+        name = country_name
     facts = _person_facts(c) if c.kind == "person" else None
     country = sector = agent = role = None
     code = None
