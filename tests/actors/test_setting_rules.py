@@ -112,3 +112,11 @@ def test_a_country_is_called_by_its_name_not_a_place_merged_into_it(nlp: Languag
             "the outskirts of Srinagar. India said the strikes were measured.")
     entity = _at(_resolve(nlp, text), text, "India")
     assert entity is not None and entity["name"] == "India"
+
+
+def test_the_head_of_a_company_or_foundation_holds_no_state_office(nlp: Language) -> None:
+    text = ("India fired missiles at Pakistan on Wednesday. India said the strikes were "
+            "measured. \"This is dangerous,\" said Louise Richardson, president of the "
+            "Carnegie Corporation.")
+    entity = _at(_resolve(nlp, text), text, "Louise Richardson")
+    assert entity is not None and entity["sector"] is None and entity["code"] is None

@@ -464,6 +464,15 @@ def _of_country(b: _Builder, m: Mention) -> None:
             return
 
 
+# Head nouns of bodies that are not the state: their presidents and directors hold no
+# government office.
+NON_STATE_BODIES = frozenset({
+    "corporation", "company", "foundation", "university", "college", "institute", "center",
+    "centre", "firm", "school", "hospital", "museum", "club", "league", "association",
+    "newspaper", "network", "studio", "charity", "society",
+})
+
+
 def _apposition(b: _Builder, m: Mention) -> None:
     """ "Alexander Gabuev, director of the Carnegie Center," / "Wang Yi, China's foreign
     minister": the appositive noun phrase names the role."""
@@ -501,6 +510,10 @@ def _apposition(b: _Builder, m: Mention) -> None:
                     m.country = entry.country
                     if entry.category in ("igo", "media"):
                         m.sector = entry.sector or m.sector
+                elif entry is None and t.lemma_.lower() in NON_STATE_BODIES:
+                    # "Louise Richardson, president of the Carnegie Corporation": the head of
+                    # a company, foundation or university holds no state office.
+                    m.sector = m.agent = None
         m.evidence.append(span_chars(doc, child.left_edge.i, end))
         m.role_kind = "person"
         return
