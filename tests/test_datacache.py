@@ -80,3 +80,14 @@ def test_an_unwritable_cache_folder_builds_in_memory(
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
     assert _words(datacache.open_table("words", [source], "v1", build)) == ["alpha", "beta"]
+
+
+def test_a_process_table_opens_once_and_a_copy_reopens(setup: tuple[Path, _Builder]) -> None:
+    import pickle
+
+    source, build = setup
+    table = datacache.ProcessTable("words", [source], "v1", build)
+    assert table.connection() is table.connection()
+    copy = pickle.loads(pickle.dumps(table))
+    assert _words(copy.connection()) == ["alpha", "beta"]
+    assert copy.connection() is not table.connection() and build.builds == 1

@@ -22,6 +22,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 _COMPLETE = "complete"
 
@@ -113,3 +114,28 @@ def open_table(name: str, sources: Iterable[Path], version: str,
     connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     build(connection)
     return connection
+
+
+class ProcessTable:
+    """A compiled table its owner opens lazily, once per process: a SQLite connection must
+    not cross a fork, so a forked worker opens its own, and a pickled copy reopens."""
+
+    def __init__(self, name: str, sources: list[Path], version: str,
+                 build: Callable[[sqlite3.Connection], None]) -> None:
+        self.name, self.sources, self.version, self.build = name, sources, version, build
+        self._connections: dict[int, sqlite3.Connection] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_connections"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _connections={})
+
+    def connection(self) -> sqlite3.Connection:
+        """This process's connection (the table is built when missing or stale)."""
+        pid = os.getpid()
+        found = self._connections.get(pid)
+        if found is None:
+            found = open_table(self.name, self.sources, self.version, self.build)
+            self._connections = {pid: found}
+        return found

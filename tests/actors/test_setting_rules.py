@@ -97,7 +97,6 @@ def test_demonym_and_role_noun_name_the_entity_together(nlp: Language) -> None:
     assert entity is not None and entity["name"] == "Indian health officials"
 
 
-
 def test_a_later_title_naming_the_country_wins_over_the_setting(nlp: Language) -> None:
     text = ("India struck targets across the border on Wednesday. India said the strikes "
             "hit militant camps. Prime Minister Shehbaz Sharif called an emergency meeting. "

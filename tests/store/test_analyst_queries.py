@@ -10,7 +10,7 @@ import pytest
 
 from communique.cli import main
 from communique.errors import UsageError
-from communique.serve import queries
+from communique.serve import pages
 from communique.store import open_corpus
 from communique.store.summary import top_dyads
 from tests.store.fixtures import build_db, meeting_corpus
@@ -26,7 +26,7 @@ def test_top_dyads_agree_everywhere(db: Path, capsys: pytest.CaptureFixture[str]
         library = corpus.top_dyads(5)
         assert top_dyads(corpus, 5) == [(d["actor"], d["recipient"], d["events"])
                                         for d in library]
-        assert queries.top_dyads(corpus.conn, 5) == library
+        assert pages.dashboard_data(corpus)["top_dyads"][:5] == library
     assert library[0] == {"actor": "RUS", "recipient": "CHN", "events": 2}
     assert main(["dyads", "--db", str(db), "--top", "5", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == library

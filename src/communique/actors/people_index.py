@@ -12,11 +12,9 @@ identity comparisons are those of the dictionaries this replaces.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from communique import datacache
 from communique.actors.kb import DatedCode, DictPerson
@@ -43,18 +41,10 @@ class PeopleStore:
     """The compiled people table of one knowledge-base folder, opened lazily per process."""
 
     def __init__(self, sources: list[Path], folder: Path) -> None:
-        self._sources = sources
         self._folder = folder
-        self._connections: dict[int, sqlite3.Connection] = {}
+        self._table = datacache.ProcessTable("phoenix-people", sources, VERSION, self._build)
         self._persons: dict[int, DictPerson] = {}
         self._memo: dict[tuple[str, str], list[DictPerson]] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        # A connection cannot be pickled nor cross a process: a copy reopens its own.
-        return {"_sources": self._sources, "_folder": self._folder}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["_sources"], state["_folder"])  # type: ignore[misc]
 
     def _build(self, connection: sqlite3.Connection) -> None:
         from communique.actors.kb import phoenix_indexes
@@ -82,14 +72,7 @@ class PeopleStore:
 
     def connection(self) -> sqlite3.Connection:
         """This process's connection to the compiled table (built when missing or stale)."""
-        pid = os.getpid()
-        found = self._connections.get(pid)
-        if found is None:
-            found = datacache.open_table("phoenix-people", self._sources, VERSION, self._build)
-            self._connections = {pid: found}
-            self._persons.clear()
-            self._memo.clear()
-        return found
+        return self._table.connection()
 
     def lookup(self, kind: str, key: str) -> list[DictPerson]:
         """The people listed under ``key`` in index ``kind``, in the file's order."""

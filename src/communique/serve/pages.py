@@ -37,7 +37,7 @@ def dashboard_data(corpus: Corpus) -> Record:
         "resolved": corpus.is_resolved(),
         "timeline": queries.quad_timeline(conn, EventFilter()),
         "top_actors": [a | {"id": a["name"]} for a in actors],
-        "top_dyads": queries.top_dyads(conn, TOP_N),
+        "top_dyads": corpus.top_dyads(TOP_N),
         "latest_events": queries.list_events(conn, EventFilter(), limit=TOP_N,
                                              newest_first=True),
         "recent_articles": queries.recent_articles(conn, TOP_N),

@@ -167,15 +167,6 @@ def undated_events(conn: sqlite3.Connection) -> int:
         "SELECT count(*) FROM corpus_events WHERE date IS NULL").fetchone()[0])
 
 
-def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
-    """Most frequent (actor, recipient) pairs of merged events: the library's
-    :func:`communique.store.reader.top_dyads`, so the dashboard and ``communique dyads``
-    show the same figures."""
-    from communique.store.reader import top_dyads as corpus_top_dyads
-
-    return corpus_top_dyads(conn, limit)
-
-
 def recent_articles(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
     """Latest articles by publication date (undated last)."""
     rows = conn.execute(
