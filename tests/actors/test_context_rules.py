@@ -131,6 +131,18 @@ def test_organisation_before_a_title(nlp: Language) -> None:
     assert person is not None and str(person["code"]).startswith("IGO")
 
 
+def test_national_body_before_a_title_gives_its_code(nlp: Language) -> None:
+    # "director" alone is a film or company director; "FBI Director" works for the FBI.
+    text = ("FBI Director James Comey met Hamas leader Ismail Haniyeh. Former FBI Deputy "
+            "Director Andrew McCabe spoke later.")
+    entities = _resolve(nlp, text, published="2018-03-20")
+    comey, haniyeh = _at(entities, text, "James Comey"), _at(entities, text, "Ismail Haniyeh")
+    mccabe = _at(entities, text, "Andrew McCabe")
+    assert comey is not None and comey["code"] == "USACOP"
+    assert haniyeh is not None and haniyeh["code"] == "PSEREBHMS"
+    assert mccabe is not None and mccabe["code"] == "USAELI"  # no longer holds the office
+
+
 def test_dictionary_first_and_last_name_and_unique_surname() -> None:
     kb = load_kb()
     full = kb.person_code("Carlos Menem", "1995-01-01")  # listed as Carlos Saul Menem

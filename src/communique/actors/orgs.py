@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.actors.context import STATE_SECTORS, context_country
-from communique.actors.kb import normalise
+from communique.actors.kb import KBEntry, normalise
 from communique.actors.mentions import Mention, country_before, country_of_word, span_chars
 
 if TYPE_CHECKING:
@@ -172,3 +172,36 @@ ORG_KEYWORDS: dict[str, str] = {
     "police": "COP", "union": "LAB", "church": "REL", "mosque": "REL", "bank": "BUS",
     "corporation": "BUS", "army": "MIL", "navy": "MIL", "jihad": "REB", "mujahideen": "REB",
 }
+
+
+# Categories of knowledge-base entries whose name can stand before a title as the body the
+# title holder works for ("FBI Director", "Hamas leader", "NATO Secretary General").
+_EMPLOYER_CATEGORIES = frozenset({"igo", "seat", "group", "media"})
+
+
+def body_before(b: _Builder, end: int, floor: int) -> tuple[KBEntry, int] | None:
+    """The organisation named right before a title, and its first token, else None.
+
+    "FBI Deputy Director Andrew McCabe", "Hamas leader Ismail Haniyeh", "Arab League
+    Secretary General Chadli Klibi": the title holder belongs to that body, so takes its
+    country and code, and outside international bodies its sector, not the title's generic
+    one ("director" alone is a film or company director)."""
+    for k in range(min(4, end - floor), 0, -1):
+        entry = b.kb.lookup(b.phrase(end - k, end))
+        if (entry is not None and entry.category in _EMPLOYER_CATEGORIES and entry.country
+                and entry.kind in ("organisation", "group") and b.free(end - k, end)):
+            return entry, end - k
+    return None
+
+
+def member_of(m: Mention, entry: KBEntry, prefixes: dict[str, str]) -> None:
+    """Give a title holder the facts of the body named before the title (see
+    :func:`body_before`): its country, the rest of its code as agent ("Hamas" PSEREBHMS ->
+    country PSE, agent REBHMS) and, for a national body, its sector."""
+    m.country = entry.country
+    if entry.category != "igo":  # in an international body the title says the office held
+        m.sector = entry.sector or m.sector
+    prefix = prefixes.get(entry.country or "", entry.country or "")
+    code = entry.code or ""
+    if code.startswith(prefix) and len(code) > len(prefix):
+        m.agent = code[len(prefix):]

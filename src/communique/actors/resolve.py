@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.attrs import SENT_START
 
-from communique.actors.cluster import build_entities, cluster_mentions
+from communique.actors.cluster import NON_STATE_PREFIX, build_entities, cluster_mentions
 from communique.actors.context import STATE_SECTORS, context_country, owner_country
 from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
     HELD_PLACES,
     LOCATIVE_PREPS,
+    PAST_QUALIFIERS,
     PLACE_NOUNS,
     Mention,
     attitude_prefix,
@@ -40,7 +41,7 @@ from communique.actors.mentions import (
     span_chars,
     title_before,
 )
-from communique.actors.orgs import collect_orgs, demonym_named_orgs
+from communique.actors.orgs import body_before, collect_orgs, demonym_named_orgs, member_of
 from communique.actors.pronouns import resolve_pronouns
 from communique.nlp.doctext import remember_text
 
@@ -419,16 +420,22 @@ def _person_title(b: _Builder, m: Mention) -> None:
         m.gender = GENDERED_ROLES.get(role.phrase)
         m.role_kind = "person"
         while start > floor and doc[start - 1].lower_.strip("-") in ("former", "ex", "then",
-                                                                    "acting", "late"):
+                                                                    "acting", "late", "deputy",
+                                                                    "assistant", "associate"):
             start -= 1
         iso, cstart = country_before(doc, start, kb, floor)
         if iso is not None and b.free(cstart, start):
             m.country = iso
             start = cstart
         elif iso is None:
-            igo = _igo_before(b, start, floor)  # "Arab League Secretary General Chadli Klibi"
-            if igo is not None:
-                m.country, start = igo
+            body = body_before(b, start, floor)  # "FBI Deputy Director Andrew McCabe"
+            if body is not None:
+                member_of(m, body[0], NON_STATE_PREFIX)
+                start = body[1]
+                if start > floor and doc[start - 1].lower_.strip("-") in PAST_QUALIFIERS:
+                    start -= 1  # "former FBI Deputy Director": no longer holds the office
+                    m.role = "former " + role.role
+                    m.sector = m.agent = "ELI"
         if role.phrase == "counterpart" and start > floor and doc[start - 1].tag_ == "PRP$":
             m.role = "counterpart"
         _of_country(b, m)
@@ -439,17 +446,6 @@ def _person_title(b: _Builder, m: Mention) -> None:
         m.type = "title"
     if m.role is None:
         _apposition(b, m)
-
-
-def _igo_before(b: _Builder, end: int, floor: int) -> tuple[str, int] | None:
-    """An international organisation named right before a title ("NATO Secretary General",
-    "Arab League Secretary-General"): (its non-state code, first token), else None."""
-    for k in range(min(4, end - floor), 0, -1):
-        entry = b.kb.lookup(b.phrase(end - k, end))
-        if entry is not None and entry.category == "igo" and entry.country and b.free(
-                end - k, end):
-            return entry.country, end - k
-    return None
 
 
 def _of_country(b: _Builder, m: Mention) -> None:
