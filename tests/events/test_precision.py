@@ -166,3 +166,15 @@ def test_private_parties_do_not_impose_state_coercion() -> None:
               "code": "USACOP"}
     assert plausible_actors([students, police], "173") == [police]
     assert plausible_actors([students], "191") == [students]  # blockades by protesters
+
+
+def test_protesters_can_seize_a_building(nlp: Any) -> None:
+    # an arrest or a confiscation is the state's; taking a building by force is anyone's
+    text = "Ukrainian protesters seized several government buildings in Lviv on Tuesday."
+    assert "COERCE" in types(nlp, text)
+    assert "COERCE" not in types(nlp, "Ukrainian protesters arrested two men in Lviv.")
+
+
+def test_attack_on_the_police_is_force_not_criticism(nlp: Any) -> None:
+    assert "ASSAULT" in types(nlp, "Hundreds of Ukrainian protesters attacked the police.")
+    assert "ACCUSE" in types(nlp, "Senator Lindsey Graham attacked the Justice Department.")

@@ -137,7 +137,7 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
         return Outcome(cand, reason="light-verb-without-party", parties=parties)
     find_recipients(parties)
     demand = swap_and_demand(parties)
-    parties.actors = salience.plausible_actors(parties.actors, cand.match.code)
+    parties.actors = salience.plausible_actors(parties.actors, cand.match.code, tok)
     if not parties.actors and require_actor:
         return Outcome(cand, reason="no-codable-actor", parties=parties)
     reciprocal = settle_parties(parties)

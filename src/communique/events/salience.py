@@ -50,7 +50,8 @@ def _media(ref: dict[str, Any]) -> bool:
         _sector(ref) == "MED" and code[3:6] != "HLH" and len(code) >= 6)
 
 
-def plausible_actors(actors: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
+def plausible_actors(actors: list[dict[str, Any]], code: str, token: Token | None = None
+                     ) -> list[dict[str, Any]]:
     """Drop actors that cannot do the act: news media as doers of material acts ("Reuters
     ... shot", "the Post released": outlets report), and private parties as doers of
     state coercion or sanctions. Verbal acts (accusing, demanding) keep every actor."""
@@ -58,9 +59,17 @@ def plausible_actors(actors: list[dict[str, Any]], code: str) -> list[dict[str, 
     if row is None or row.quad in (1, 3):
         return actors
     kept = [a for a in actors if not _media(a)]
-    if code[:2] in ("16", "17"):  # blockades (19x) by farmers or protesters stay
+    if code[:2] in ("16", "17") and not _place_taken(code, token):
+        # blockades (19x) by farmers or protesters stay
         kept = [a for a in kept if _sector(a) not in _PRIVATE_SECTORS]
     return kept
+
+
+def _place_taken(code: str, token: Token | None) -> bool:
+    """A seizure of a held place ("protesters seized several government buildings"): anyone
+    can take one by force, unlike an arrest or a confiscation."""
+    return token is not None and code.startswith("171") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in HELD_PLACES for c in token.children)
 
 
 # Verbs whose object must be a party (a person, group or named entity): "met the
@@ -321,6 +330,10 @@ def indirect_question(tok: Token) -> bool:
 
 # Sectors whose "attacks" are armed; a person of any other sector attacks with words.
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "COP", "SPY", "UAF", "CRM"})
+# Men and women of the forces, as the object of "attack": hit in the street, not criticised
+# ("protesters attacked the police"; criticism names the body: "Trump attacked the FBI").
+_FORCE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop",
+                          "guard", "patrol", "peacekeeper", "gendarme", "militiaman"})
 _ARMED_WORDS = frozenset({"air", "drone", "missile", "rocket", "bomb", "suicide", "terror",
                           "terrorist", "military", "armed", "gun", "knife", "artillery"})
 
@@ -334,6 +347,8 @@ def verbal_attack(tok: Token, actors: list[dict[str, Any]], code: str) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_PLACES for c in tok.children):
         return False  # "protesters attacked police lines": a held place is hit by force
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FORCE_NOUNS for c in tok.children):
+        return False  # "protesters attacked the police": the men on the street, not an office
     words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
     words |= {t.lower_ for t in tok.head.children} if tok.dep_ != "ROOT" else set()
     return not words & _ARMED_WORDS
