@@ -156,8 +156,9 @@ def _run_gsr(data_dir: Path, limit: int | None) -> tuple[list[Metric], dict[str,
     ids = sorted(sentences)[:limit] if limit else sorted(sentences)
     actors = [a for a in actors if a["id"] in set(ids)]
     nlp = load_pipeline()
-    late = [n for n in nlp.pipe_names
-            if n.startswith("communique_") and n != "communique_sentences"]
+    from communique.nlp.components import LATE_COMPONENTS
+
+    late = [n for n in nlp.pipe_names if n in LATE_COMPONENTS]
     shipped = load_kb()
     import warnings
 

@@ -101,6 +101,15 @@ class SentenceBoundaries:
         return doc
 
 
+@Language.factory("communique_verb_tags")
+def make_verb_tags(nlp: Language, name: str) -> Any:
+    """Verbs the tagger called nouns or adjectives, retagged from the parse
+    (:mod:`communique.nlp.verbtags`)."""
+    from communique.nlp.verbtags import VerbTags
+
+    return VerbTags()
+
+
 @Language.factory("communique_actors", default_config={"dictionaries": []})
 def make_actors(nlp: Language, name: str, dictionaries: list[str]) -> Any:
     """Actor resolution and coding (logic in :mod:`communique.actors`)."""
@@ -140,6 +149,8 @@ def add_components(nlp: Language) -> None:
             nlp.add_pipe("communique_sentences", before=before)
         else:
             nlp.add_pipe("communique_sentences", first=True)
+    if "communique_verb_tags" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("communique_verb_tags", after="parser")
     for name in LATE_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
