@@ -107,3 +107,14 @@ def test_a_warning_of_a_risk_is_no_threat(nlp: Any) -> None:
     assert all(e["plover"] != "THREATEN" for e in found)
     e = one(nlp, "Ankara warned Stockholm it would block the bid.", "THREATEN")
     assert countries(e["actors"]) == {"TUR"}
+
+
+def test_ordered_act_is_coded_as_the_act(nlp: Any) -> None:
+    # the object names the act brought about: a cut of aid, not aid nor a demand
+    text = ("Mr Trump ordered the suspension of aid payments to El Salvador, Guatemala and "
+            "Honduras.")
+    found = events(nlp, text)
+    assert [e["plover"] for e in found] == ["SANCTION"]
+    assert {r["code"] for r in found[0]["recipients"]} == {"SLV", "GTM", "HND"}
+    ordered = events(nlp, "Putin ordered the withdrawal of troops from the border.")
+    assert [e["plover"] for e in ordered] == ["RETREAT"]

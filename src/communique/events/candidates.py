@@ -146,6 +146,29 @@ def _noun_control(cand: Candidate, by_token: dict[int, Candidate],
         by_token[head.i].drop(reason, filtered=False)
 
 
+# Verbs that bring about the act their object names: the object's code is the event.
+ORDERING_HEADS = frozenset({"order", "approve", "authorize", "authorise", "announce",
+                            "unveil", "decree", "mandate"})
+
+
+def hand_to_ordered_act(cand: Candidate, by_token: dict[int, Candidate]) -> None:
+    """An act ordered, approved or announced is coded as that act on the ordering verb.
+
+    "Trump ordered the suspension of aid payments" is a SANCTION (the suspension), not AID
+    (a pattern on "aid") nor a demand; "Russia orders a cut in US diplomatic staff" cuts
+    relations. The verb keeps its subject and objects as the parties; the noun's code
+    replaces the verb's, and the noun is then covered by the verb."""
+    tok = cand.token
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or cand.suppressed:
+        return
+    head = by_token.get(tok.head.i)
+    if head is None or head.suppressed or tok.head.lemma_.lower() not in ORDERING_HEADS:
+        return
+    if plover_of(cand) in (None, plover_of(head)):
+        return
+    head.match = cand.match
+
+
 def cover_nouns(cand: Candidate, by_token: dict[int, Candidate], nested: bool) -> None:
     """Drop an event noun a coded verb (or, with ``nested``, an outer coded noun) covers.
 
@@ -412,6 +435,8 @@ def candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     for cand in found:
         resolve_control(cand, by_token, REFUSAL_HEADS)
     apply_filters(found)
+    for cand in found:
+        hand_to_ordered_act(cand, by_token)
     for cand in found:
         cover_nouns(cand, by_token, nested=True)
     follow_conjuncts(found)

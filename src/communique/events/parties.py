@@ -242,6 +242,31 @@ def _parsed_object(p: Parties) -> Refs:
     return resolve_refs(p.recipient_toks, p.entities)[0]
 
 
+# Codes whose object phrase names a beneficiary with "to": aid given (07x), aid, ties or
+# talks cut (16x).
+_GIVEN_TO_CODES = ("07", "16")
+
+
+@RECIPIENTS.rule("given-to-in-object",
+                 example="ordered the suspension of aid payments to El Salvador and Honduras")
+def _given_to_in_object(p: Parties) -> Refs:
+    """Aid given or cut goes to the party its object phrase names with "to", however deep
+    the "of" chain ("the suspension of aid payments to X")."""
+    tok = p.token
+    if tok.pos_ != "VERB" or not p.cand.match.code.startswith(_GIVEN_TO_CODES):
+        return []
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    for _ in range(3):
+        preps = [c for n in nouns for c in n.children if c.dep_ == "prep"]
+        targets = [t for prep in preps if prep.lower_ == "to" for c in prep.children
+                   if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
+        if targets:
+            return resolve_refs(targets, p.entities)[0]
+        nouns = [c for prep in preps if prep.lower_ == "of" for c in prep.children
+                 if c.dep_ == "pobj"]
+    return []
+
+
 @RECIPIENTS.rule("coordinated-verb",
                  example="donated and personally delivered goods to X")
 def _coordinated_verb(p: Parties) -> Refs:
