@@ -53,6 +53,8 @@ def _fate(text: str, trigger: str) -> dict[str, Any]:
     ("The ministry asked questions.", "asked", "light-verb-without-party"),
     # A default-coded dyadic act without its other party.
     ("Turkey supports raising the minimum wage.", "supports", "dyadic-without-party"),
+    # A meeting with news media only is an interview.
+    ("Obama met Fox News anchor Bret Baier in Chicago.", "met", "interview-with-media"),
 ])
 def test_dropped_candidate_names_its_reason(text: str, trigger: str, reason: str) -> None:
     row = _fate(text, trigger)

@@ -140,6 +140,8 @@ def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting:
     parties.actors = salience.plausible_actors(parties.actors, cand.match.code, tok)
     if not parties.actors and require_actor:
         return Outcome(cand, reason="no-codable-actor", parties=parties)
+    if salience.interview(cand.match.code, parties.recipients):
+        return Outcome(cand, reason="interview-with-media", parties=parties)
     reciprocal = settle_parties(parties)
     first_row = lookup(cand.match.code)
     if not parties.recipients and first_row is not None:

@@ -50,6 +50,13 @@ def _media(ref: dict[str, Any]) -> bool:
         _sector(ref) == "MED" and code[3:6] != "HLH" and len(code) >= 6)
 
 
+def interview(code: str, recipients: list[dict[str, Any]]) -> bool:
+    """True for a meeting or talk whose only other parties are news media: "spoke with
+    NPR's Linda Wertheimer", "met Fox News anchor Bret Baier" is an interview, not a
+    consultation between political actors."""
+    return code.startswith("04") and bool(recipients) and all(_media(r) for r in recipients)
+
+
 def plausible_actors(actors: list[dict[str, Any]], code: str, token: Token | None = None
                      ) -> list[dict[str, Any]]:
     """Drop actors that cannot do the act: news media as doers of material acts ("Reuters
