@@ -118,3 +118,8 @@ def test_ordered_act_is_coded_as_the_act(nlp: Any) -> None:
     assert {r["code"] for r in found[0]["recipients"]} == {"SLV", "GTM", "HND"}
     ordered = events(nlp, "Putin ordered the withdrawal of troops from the border.")
     assert [e["plover"] for e in ordered] == ["RETREAT"]
+
+
+def test_seat_of_power_named_with_at_is_the_meeting_place(nlp: Any) -> None:
+    e = one(nlp, "Putin met Xi at the Kremlin.", "CONSULT")
+    assert countries(e["recipients"]) == {"CHN"}  # the Kremlin is where, not whom

@@ -30,7 +30,7 @@ from communique.events.implicit import (
     protest_target,
     setting_authority,
 )
-from communique.events.refs import codable, place_tokens, resolve_refs
+from communique.events.refs import codable, entity_for, place_tokens, resolve_refs
 from communique.rules import Ledger
 
 Refs = list[dict[str, Any]]
@@ -238,8 +238,22 @@ def _setting_authorities(p: Parties) -> tuple[Refs, list[str]]:
 
 @RECIPIENTS.rule("parsed-object", example="Russia attacked Ukraine")
 def _parsed_object(p: Parties) -> Refs:
-    """The object or preposition phrase the pattern names."""
-    return resolve_refs(p.recipient_toks, p.entities)[0]
+    """The object or preposition phrase the pattern names; for a meeting, a venue named
+    with "at" beside another party is its place ("met Netanyahu at the White House")."""
+    toks = p.recipient_toks
+    if p.cand.match.code.startswith("04"):
+        parties = [t for t in toks if not _venue(t, p.entities)]
+        toks = parties or toks
+    return resolve_refs(toks, p.entities)[0]
+
+
+def _venue(tok: Token, entities: Sequence[dict[str, Any]]) -> bool:
+    """A seat of power named after "at" ("at the Kremlin", "at the White House"): the
+    building where a meeting happens."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "inside", "outside"):
+        return False
+    entity = entity_for(tok, entities)
+    return entity is not None and entity.get("kind") == "organisation"
 
 
 # Codes whose object phrase names a beneficiary with "to": aid given (07x), aid, ties or
