@@ -178,3 +178,9 @@ def test_protesters_can_seize_a_building(nlp: Any) -> None:
 def test_attack_on_the_police_is_force_not_criticism(nlp: Any) -> None:
     assert "ASSAULT" in types(nlp, "Hundreds of Ukrainian protesters attacked the police.")
     assert "ACCUSE" in types(nlp, "Senator Lindsey Graham attacked the Justice Department.")
+
+
+def test_attack_on_positions_is_force_whatever_the_pattern(nlp: Any) -> None:
+    # "ATTACK * GOVERNMENT" is criticism of a government, not of its positions
+    text = "Pro-Russian separatists in eastern Ukraine attacked government positions."
+    assert "ASSAULT" in types(nlp, text) and "ACCUSE" not in types(nlp, text)

@@ -87,6 +87,18 @@ def _verbal_attack(c: Coding) -> bool:
     return True
 
 
+@CODE_RULES.rule("armed-attack",
+                 example="Pro-Russian separatists attacked government positions")
+def _armed_attack(c: Coding) -> bool:
+    """An "attack" on a held place or on men of the forces is force, whatever a pattern
+    on the object's modifier says ("ATTACK * GOVERNMENT" is criticism of a government,
+    not of its positions)."""
+    if c.code[:2] != "11" or not salience.physical_attack(c.cand.token):
+        return False
+    c.code = "190"
+    return True
+
+
 @CODE_RULES.rule("joint-drills", example="French and Egyptian warships launched war games")
 def _joint_drills(c: Coding) -> bool:
     """Drills held together are military cooperation (CAMEO 062), not a show of force."""

@@ -352,13 +352,21 @@ def verbal_attack(tok: Token, actors: list[dict[str, Any]], code: str) -> bool:
         return False
     if not actors or any(_sector(a) in _ARMED_SECTORS or not a.get("sector") for a in actors):
         return False
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_PLACES for c in tok.children):
-        return False  # "protesters attacked police lines": a held place is hit by force
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FORCE_NOUNS for c in tok.children):
-        return False  # "protesters attacked the police": the men on the street, not an office
+    if physical_attack(tok):
+        return False
     words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
     words |= {t.lower_ for t in tok.head.children} if tok.dep_ != "ROOT" else set()
     return not words & _ARMED_WORDS
+
+
+def physical_attack(tok: Token) -> bool:
+    """True for an "attack" whose object is a held place ("protesters attacked police
+    lines") or men of the forces ("attacked the police"): hit by force, not criticised
+    (criticism names the body: "Trump attacked the FBI")."""
+    if tok.lemma_.lower() != "attack":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in (HELD_PLACES | _FORCE_NOUNS)
+               for c in tok.children)
 
 
 def without_clause(tok: Token) -> bool:
