@@ -163,3 +163,13 @@ def test_agent_phrase_keeps_its_modifiers(nlp: Language) -> None:
     entities = _resolve(nlp, text)
     crowd = _at(entities, text, "Moslem fundamentalist")
     assert crowd is not None and crowd["country"] == "EGY" and crowd["sector"] == "CVL"
+
+
+def test_mistagged_city_before_a_place_noun_or_after_held_places(nlp: Language) -> None:
+    # The small model tags "Luhansk" PERSON and "Mariupol" ORG here; both are towns.
+    text = ("Separatists in Ukraine launched offensives in both the Luhansk and Donetsk "
+            "regions and shelled the outer defences of Mariupol.")
+    entities = _resolve(nlp, text, published="2014-09-01")
+    for town in ("Luhansk", "Mariupol"):
+        entity = _at(entities, text, town)
+        assert entity is not None and entity["country"] == "UKR", town

@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.attrs import SENT_START
 
+from communique.actors.cities import collect_cities, is_dateline, misread_place, place_mention
 from communique.actors.cluster import NON_STATE_PREFIX, build_entities, cluster_mentions
 from communique.actors.context import STATE_SECTORS, context_country, owner_country
 from communique.actors.ethnic import collect_ethnic, country_after
 from communique.actors.kb import ActorKB, KBEntry, load_kb, normalise
 from communique.actors.mentions import (
     HELD_PLACES,
-    LOCATIVE_PREPS,
     PAST_QUALIFIERS,
-    PLACE_NOUNS,
     Mention,
     attitude_prefix,
     country_before,
@@ -120,17 +119,17 @@ def _entry_mention(b: _Builder, start: int, end: int, entry: KBEntry) -> Mention
     doc = b.doc
     span = doc[start:end]
     if entry.category == "capital":
-        if _is_dateline(b, start, end):
+        if is_dateline(b, start, end):
             return Mention(start, end, "name", "country", entry, country=entry.country)
         if place_as_civilians(span):
-            return _place_mention(b, start, end, entry.country)
+            return place_mention(b, start, end, entry.country)
         if is_actor_use(span):
             return Mention(start, end, "metonym", "country", entry, country=entry.country,
                            sector="GOV", agent="GOV")
         return Mention(start, end, "name", "country", entry, country=entry.country)
     if entry.category == "region":
         if place_as_civilians(span):
-            return _place_mention(b, start, end, entry.country)
+            return place_mention(b, start, end, entry.country)
         return Mention(start, end, "name", "country", entry, country=entry.country)
     if entry.category == "seat":
         return Mention(start, end, "metonym", "organisation", entry, country=entry.country,
@@ -139,85 +138,6 @@ def _entry_mention(b: _Builder, start: int, end: int, entry: KBEntry) -> Mention
         return Mention(start, end, "name", "country", entry, country=entry.country)
     return Mention(start, end, "name", entry.kind, entry, country=entry.country,
                    sector=entry.sector)
-
-
-def _place_mention(b: _Builder, start: int, end: int, country: str | None) -> Mention:
-    """A city as a location or physical target: the civilians there (CVL), one entity per
-    place name (clustered by text, not merged with the country)."""
-    m = Mention(start, end, "name", "group", country=country, sector="CVL", agent="CVL",
-                person_name=[b.phrase(start, end)])
-    m.evidence.append(span_chars(b.doc, start, end))
-    return m
-
-
-# A gazetteer city whose country the article does not name is used only when it is big:
-# small namesakes abroad are the usual false hits ("Thomson", Illinois, is not Thomson,
-# Singapore). 200,000 keeps Samarra-size cities and drops small towns.
-BIG_CITY = 200_000
-
-
-def _collect_cities(b: _Builder) -> None:
-    """Cities the parser tags as places (GPE/LOC) that the curated files do not list: the
-    country from the GeoNames gazetteer (a country the article names wins when several
-    countries have a city of that name, else the most populous if it is a big city)."""
-    kb = b.kb
-    if not kb.cities:
-        return
-    named = {m.country for m in b.mentions if m.country}
-    for ent in b.doc.ents:
-        if ent.label_ not in ("GPE", "LOC") and not _misread_place(b, ent):
-            continue
-        start = ent.start + (1 if b.tokens[ent.start].lower_ == "the" else 0)
-        end = ent.end
-        while end > start and b.tokens[end - 1].text in ("'s", "’s"):
-            end -= 1
-        if start >= end or not b.free(start, end):
-            continue
-        key = normalise(b.phrase(start, end))
-        countries = kb.cities.get(key)
-        if not countries:
-            continue
-        country = next((c for c in countries if c in named), None)
-        if country is None and kb.city_population.get(key, 0) >= BIG_CITY:
-            country = countries[0]
-        if country is None:
-            continue  # a small town abroad the article never places ("Thomson", Illinois)
-        span = b.doc[start:end]
-        if _is_dateline(b, start, end):
-            continue
-        if place_as_civilians(span) or not is_actor_use(span):
-            b.add(_place_mention(b, start, end, country))
-        else:
-            m = Mention(start, end, "name", "country", country=country)
-            m.evidence.append(span_chars(b.doc, start, end))
-            b.add(m)
-
-
-def _misread_place(b: _Builder, ent: Any) -> bool:
-    """A one-word PERSON/ORG the small model mistagged that is a gazetteer city governed by a
-    locative preposition or a place noun ("a curfew in the town of Cizre")."""
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
-        return False
-    token = ent[0]
-    if normalise(token.text) not in b.kb.cities or token.dep_ != "pobj":
-        return False
-    prep = token.head
-    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of"
-                                             and prep.head.lemma_ in PLACE_NOUNS)
-
-
-def _is_dateline(b: _Builder, start: int, end: int) -> bool:
-    """A place at the head of a paragraph before a dash or comma ("BERLIN —", "JERUSALEM,
-    Israel –") is the dateline: where the story was filed, not an actor."""
-    structure: dict[str, Any] = b.doc._.communique_structure or {}
-    dateline = structure.get("dateline")
-    first, last = b.tokens[start], b.tokens[end - 1]
-    if dateline and dateline.get("start", -1) <= first.idx < dateline.get("end", -1):
-        return True
-    at_line_start = start == 0 or "\n" in b.tokens[start - 1].text or (
-        "\n" in b.tokens[start - 1].whitespace_)
-    after = b.tokens[end].text if end < len(b.tokens) else ""
-    return at_line_start and last.text.isupper() and after in ("—", "–", "-", ",", "--")
 
 
 MULTINATIONAL = frozenset({"international", "multinational", "regional", "multilateral"})
@@ -531,7 +451,7 @@ def _collect_people(b: _Builder) -> None:
                                b.kb.roles.get(doc[start].lower_) is not None):
             gender = HONORIFICS.get(doc[start].lower_, gender)
             start += 1
-        if start >= end or not b.free(start, end) or _misread_place(b, ent):
+        if start >= end or not b.free(start, end) or misread_place(b, ent):
             continue
         known = b.kb.lookup(doc[start:end].text)
         if (known is not None and known.curated) or normalise(b.phrase(start, end)) in (
@@ -725,7 +645,7 @@ def collect_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
 def _collect(b: _Builder) -> list[Mention]:
     _collect_people(b)
     _collect_names(b)
-    _collect_cities(b)
+    collect_cities(b)
     collect_ethnic(b)
     collect_orgs(b)
     _collect_descriptors(b)
