@@ -173,3 +173,11 @@ def test_mistagged_city_before_a_place_noun_or_after_held_places(nlp: Language) 
     for town in ("Luhansk", "Mariupol"):
         entity = _at(entities, text, town)
         assert entity is not None and entity["country"] == "UKR", town
+
+
+def test_state_body_naming_a_noun_takes_the_context_country(nlp: Language) -> None:
+    text = ("Protesters in Kiev clashed with Ukrainian police on Tuesday. They broke into an "
+            "Interior Ministry unit.")
+    entities = _resolve(nlp, text, published="2014-02-20")
+    ministry = _at(entities, text, "Interior Ministry")
+    assert ministry is not None and ministry["code"] == "UKRGOV"

@@ -14,6 +14,8 @@ from communique.actors.kb import KBEntry, normalise
 from communique.actors.mentions import Mention, country_before, country_of_word, span_chars
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from communique.actors.resolve import _Builder
 
 
@@ -112,10 +114,10 @@ def collect_orgs(b: _Builder) -> None:
         where = span_chars(doc, start, end)
         inferred = False
         if (iso is None and sector in STATE_SECTORS and start > 0
-                and doc[start - 1].lower_ == "the"):
+                and (doc[start - 1].lower_ == "the" or _modifies_a_noun(doc, start, end))):
             # "the Interior Ministry banned the rally", "the Commerce Department targeted
-            # 13 companies": a state body named without its country belongs to the one the
-            # context gives, as "the army" does.
+            # 13 companies", "broke into an Interior Ministry unit": a state body named
+            # without its country belongs to the one the context gives, as "the army" does.
             iso, where = context_country(b, start)
             inferred = iso is not None
         m = Mention(start, end, "name", "organisation", country=iso, sector=sector,
@@ -128,6 +130,13 @@ def collect_orgs(b: _Builder) -> None:
         if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
                 and doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 2):
             b.acronyms[doc[end + 1].text] = span.text  # "Ceasefire Violations Committee (CFVC)"
+
+
+def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "an Interior Ministry unit", "a Defense Department official": the name is a
+    modifier, so the body itself is still the definite one."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and \
+        doc[end - 1].dep_ == "compound" and doc[start - 1].lower_ in ("a", "an")
 
 
 # An organisation the knowledge base does not list, with no country of its own, whose name
