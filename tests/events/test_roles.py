@@ -38,3 +38,10 @@ def test_speech_subject_through_an_adjective(nlp: Any) -> None:
     e = first(nlp, "The Egyptian president said the United States must be ready to mediate "
               "between Israel and Syria.", "REQUEST")
     assert countries(e["actors"]) == {"EGY"} and "USA" in countries(e["recipients"])
+
+
+def test_finite_verb_under_a_preposition_root_is_the_main_verb(nlp: Any) -> None:
+    # The small parser roots this sentence on "In" and hangs "called" on "chief".
+    text = ("In a fiery speech Wednesday, Egypt's military chief called for Egyptians to "
+            "turn out today in support of the army.")
+    assert [e["plover"] for e in events(nlp, text)] == ["REQUEST"]

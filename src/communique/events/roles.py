@@ -184,6 +184,10 @@ def misparsed_main(tok: Token) -> bool:
         root = root.head
     if root.pos_ in ("NOUN", "PROPN") and tok.i > head.i:
         return True
+    if tok.tag_ in ("VBD", "VBZ", "VBP") and root.pos_ not in ("VERB", "AUX"):
+        # "In a fiery speech Wednesday, Egypt's military chief called for ...": rooted on
+        # the preposition, the only finite verb hangs on its subject as a clause.
+        return True
     governor = head.head
     if head.dep_ == "nsubj" and governor.lemma_.lower() in _SPEECH_HEADS and governor.i > tok.i:
         end = max(t.i for t in tok.subtree)
