@@ -123,3 +123,9 @@ def test_ordered_act_is_coded_as_the_act(nlp: Any) -> None:
 def test_seat_of_power_named_with_at_is_the_meeting_place(nlp: Any) -> None:
     e = one(nlp, "Putin met Xi at the Kremlin.", "CONSULT")
     assert countries(e["recipients"]) == {"CHN"}  # the Kremlin is where, not whom
+
+
+def test_talks_including_several_parties_are_among_them(nlp: Any) -> None:
+    e = one(nlp, "Peace talks including Ukraine, Russia and the rebels opened in Minsk.",
+            "CONSULT")
+    assert {"UKR", "RUS"} <= countries(e["actors"])

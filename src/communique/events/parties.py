@@ -77,6 +77,9 @@ def parties_for(cand: Candidate, entities: Sequence[dict[str, Any]],
     else:
         actor_toks = roles.noun_actors(tok)
         recipient_toks = roles.noun_recipients(tok, preferred)
+        if not recipient_toks and cand.match.code.startswith(_GATHERING_CODES):
+            # "peace talks including Ukraine, Russia and the rebels"
+            recipient_toks = roles.noun_recipients(tok, _MEMBERS_PREPS)
         if not recipient_toks and not roles.governed_noun(tok):
             return None
     return Parties(cand, entities, quotes, preferred, actor_toks, recipient_toks)
@@ -174,12 +177,21 @@ def _pronoun_speaker(p: Parties) -> tuple[Refs, list[str]]:
     return pronoun_fallback(p.actor_toks, p.token, p.entities, p.quotes, "speaker")
 
 
+# Meetings and clashes: the events whose members a noun can list ("talks including X").
+_GATHERING_CODES = ("04", "19")
+_MEMBERS_PREPS = ("including", "involving")
+
+
 @ACTORS.rule("parties-between", example="Talks between Egypt and Qatar resumed in Cairo")
 def _parties_between(p: Parties) -> tuple[Refs, list[str]]:
     """An event "between" or "among" two or more parties is done by all of them to each
-    other: talks, clashes, fighting, an agreement between them (reciprocal)."""
+    other: talks, clashes, fighting, an agreement between them (reciprocal); so are talks
+    or clashes "including" or "involving" them."""
+    preps = ("between", "among")
+    if p.cand.match.code.startswith(_GATHERING_CODES):
+        preps += _MEMBERS_PREPS
     for prep in p.token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         toks = [t for c in prep.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
         refs, kinds = resolve_refs(toks, p.entities)
