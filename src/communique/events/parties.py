@@ -187,7 +187,7 @@ def _parties_between(p: Parties) -> tuple[Refs, list[str]]:
     """An event "between" or "among" two or more parties is done by all of them to each
     other: talks, clashes, fighting, an agreement between them (reciprocal); so are talks
     or clashes "including" or "involving" them."""
-    preps = ("between", "among")
+    preps: tuple[str, ...] = ("between", "among")
     if p.cand.match.code.startswith(_GATHERING_CODES):
         preps += _MEMBERS_PREPS
     for prep in p.token.children:
