@@ -104,3 +104,8 @@ class DatabaseAccessError(StoreError):
 class OutputError(CommuniqueError):
     """An output file (``export --out``) cannot be written: its folder is missing, it is a
     folder, or permission is denied. The message names the file."""
+
+
+class ExportError(CommuniqueError):
+    """An event cannot be written in the requested export format; the message says which
+    event and which format can take it."""

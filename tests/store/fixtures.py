@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 WIRE = (
@@ -30,23 +32,29 @@ def entity(eid: str, name: str, country: str, start: int, end: int,
     }
 
 
+BEIJING: Mapping[str, Any] = MappingProxyType({
+    "text": "in Beijing", "name": "Beijing", "country": "CHN", "lat": 39.9, "lon": 116.4,
+    "geonameid": 1816670})
+
+
 def event(eid: str, plover: str, cameo: str, actors: list[dict[str, Any]],
           recipients: list[dict[str, Any]], day: str | None, *, resolution: str = "day",
           date_text: str | None = "on Tuesday", trigger: tuple[int, int, str] = (30, 33, "met"),
-          quad: int = 1, goldstein: float = 1.0, negated: bool = False) -> dict[str, Any]:
+          quad: int = 1, goldstein: float = 1.0, negated: bool = False,
+          location: Mapping[str, Any] | None = BEIJING,
+          sentence: tuple[int, int] = (0, 120)) -> dict[str, Any]:
     """An event in the issue-5 format."""
     return {
         "id": eid, "plover": plover, "mode": None, "context": ["diplomatic"], "cameo": cameo,
         "quad": quad, "goldstein": goldstein, "actors": actors, "recipients": recipients,
         "reciprocal": False,
         "trigger": {"start": trigger[0], "end": trigger[1], "text": trigger[2]},
-        "sentence": {"index": 0, "start": 0, "end": 120},
+        "sentence": {"index": 0, "start": sentence[0], "end": sentence[1]},
         "modality": {"negated": negated, "intent": False, "hypothetical": False,
                      "historical": False, "reported": True},
         "reported_by": None,
         "date": {"text": date_text, "value": day, "resolution": resolution},
-        "location": {"text": "in Beijing", "name": "Beijing", "country": "CHN", "lat": 39.9,
-                     "lon": 116.4, "geonameid": 1816670},
+        "location": dict(location) if location is not None else None,
         "confidence": 0.8,
     }
 

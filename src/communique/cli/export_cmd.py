@@ -11,14 +11,20 @@ from typing import Any
 
 from communique.cli.ingest_cmd import add_db_option
 
+# GDELT's mentions table is a second file: standard output holds only the events table.
+MENTIONS_ON_STDOUT = (
+    "communique: warning: the GDELT mentions table is not written when exporting to "
+    "stdout; give --out NAME.export.CSV to get NAME.mentions.CSV beside it")
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "export", help="export merged events (or quotes) as PLOVER, GDELT, CSV or Parquet",
         description="Stream the merged events of a database in a standard format. Records go "
                     "to stdout unless --out is given (Parquet needs --out). GDELT: the 2.0 "
-                    "events TSV (61 columns, no header); with --out the mentions TSV is "
-                    "written beside it (NAME.mentions.EXT).",
+                    "events TSV (61 columns, no header, one row per actor-recipient pair); "
+                    "with --out the mentions TSV is written beside it (NAME.mentions.EXT), "
+                    "without it a warning says it was not. Fields: docs/exports.md.",
     )
     add_db_option(parser)
     parser.add_argument("--format", required=True, choices=("plover", "gdelt", "csv", "parquet"))
@@ -59,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
                   "step; run `communique resolve --db ...` for up-to-date merges",
                   file=sys.stderr)
         if out is None:
+            if args.format == "gdelt":
+                print(MENTIONS_ON_STDOUT, file=sys.stderr)
             count = _write(exports, args.format, corpus, sys.stdout, args.table)
             sys.stdout.flush()
         else:
