@@ -129,3 +129,11 @@ def test_talks_including_several_parties_are_among_them(nlp: Any) -> None:
     e = one(nlp, "Peace talks including Ukraine, Russia and the rebels opened in Minsk.",
             "CONSULT")
     assert {"UKR", "RUS"} <= countries(e["actors"])
+
+
+def test_denial_of_this_answers_the_earlier_accusation(nlp: Any) -> None:
+    text = ("The West accuses Russia of sending arms and troops to back the rebels in "
+            "eastern Ukraine.\n\nMoscow denies this.")
+    denial = one(nlp, text, "REJECT")
+    assert countries(denial["actors"]) == {"RUS"}
+    assert {r["code"] for r in denial["recipients"]} == {"WST"}  # not Russia itself

@@ -106,11 +106,13 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
         if salience.question(sent):
             continue  # questions report nothing ("How did Harris vote ...?")
         coded: set[int] = set()
+        earlier = [o.event for o in outcomes[-EARLIER_WINDOW:] if o.event is not None]
         for cand in candidates(sent, lexicon):
             if cand.suppressed:
                 outcomes.append(Outcome(cand, reason=cand.reason))
                 continue
-            outcome = code_candidate(cand, entities, setting, sent, index, require_actor)
+            outcome = code_candidate(cand, entities, setting, sent, index, require_actor,
+                                     earlier)
             outcomes.append(outcome)
             if outcome.event is not None:
                 coded.add(cand.token.i)
@@ -120,14 +122,22 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
     return outcomes
 
 
+# Outcomes looked back over for the acts an event answers ("Moscow denies this").
+EARLIER_WINDOW = 12
+
+
 def code_candidate(cand: Candidate, entities: Sequence[dict[str, Any]], setting: Setting,
-                   sent: Span, index: int, require_actor: bool = True) -> Outcome:
-    """The event of one kept candidate, or why it has none."""
+                   sent: Span, index: int, require_actor: bool = True,
+                   earlier: Sequence[dict[str, Any]] = ()) -> Outcome:
+    """The event of one kept candidate (``earlier``: events just before it, which it may
+    answer), or why it has none."""
     tok = cand.token
     if senses.inanimate_subject(tok, entities):
         # "the ban threatens their existence": figurative, no party acts.
         return Outcome(cand, reason="inanimate-subject")
     parties = parties_for(cand, entities, setting.quotes)
+    if parties is not None:
+        parties.earlier = earlier
     if parties is None:
         return Outcome(cand, reason="bare-event-noun")
     find_actors(parties)

@@ -54,6 +54,8 @@ class Parties:
     recipients: Refs = field(default_factory=list)
     actor_source: str | None = None
     recipient_source: str | None = None
+    # Events coded just before this trigger (latest last): what a denial may answer.
+    earlier: Sequence[dict[str, Any]] = ()
 
     @property
     def token(self) -> Token:
@@ -390,6 +392,34 @@ def _demand_addressee(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
     if row.plover != "REQUEST":
         return []
     return demand_addressee(p.token, p.entities, p.actors)
+
+
+# Objects that point back to what was said before: "denies this", "dismissed the claim".
+_CHARGE_WORDS = frozenset({"this", "that", "it", "these", "claim", "charge", "accusation",
+                           "allegation", "report", "statement", "assertion", "suggestion",
+                           "criticism", "demand", "threat", "warning"})
+# Acts a denial or dismissal answers.
+_ANSWERED_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST"})
+
+
+@LATE_RECIPIENTS.rule("answers-earlier-charge",
+                      example="The West accuses Russia of sending arms. Moscow denies this.")
+def _answers_earlier_charge(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """A denial or dismissal of "this" or of "the claim" answers the latest accusation,
+    threat or demand made against its actor: it is addressed to whoever made it."""
+    if row.plover != "REJECT" or not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CHARGE_WORDS
+            for c in p.token.children):
+        return []
+    mine = {a["entity"] for a in p.actors} | {a.get("country") for a in p.actors}
+    for event in reversed(p.earlier):
+        if event.get("plover") not in _ANSWERED_TYPES:
+            continue
+        targets = event.get("recipients") or []
+        if any(t["entity"] in mine or (t.get("country") and t.get("country") in mine)
+               for t in targets):
+            return [a for a in event.get("actors") or [] if a["entity"] not in mine]
+    return []
 
 
 @LATE_RECIPIENTS.rule("home-country", example="the government declared a state of emergency")
