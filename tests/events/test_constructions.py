@@ -137,3 +137,8 @@ def test_denial_of_this_answers_the_earlier_accusation(nlp: Any) -> None:
     denial = one(nlp, text, "REJECT")
     assert countries(denial["actors"]) == {"RUS"}
     assert {r["code"] for r in denial["recipients"]} == {"WST"}  # not Russia itself
+
+
+def test_place_of_an_announcement_is_no_target(nlp: Any) -> None:
+    found = events(nlp, "Obama announced new sanctions at a news conference in Manila.")
+    assert all("PHL" not in countries(e.get("recipients") or []) for e in found)

@@ -324,11 +324,17 @@ def _deferred(p: Parties) -> Refs:
     return resolve_refs(roles.deferred_recipients(p.token), p.entities)[0]
 
 
+# Verbs of announcing: what they announce is not done to the place they are said in.
+_ANNOUNCING = frozenset({"announce", "declare", "unveil", "say", "tell", "vow", "pledge"})
+
+
 @RECIPIENTS.rule("place-as-target", example="imposed a curfew in Cizre")
 def _place_as_target(p: Parties) -> Refs:
     """CAMEO practice: without another target, the place a conflict act happens in is its
     target. A meeting place is never a party: "India, Brazil and South Africa met in
     Geneva" is the three meeting, in Geneva."""
+    if p.token.lemma_.lower() in _ANNOUNCING:
+        return []  # "announced the sanctions at a news conference in Manila": a venue
     found = place_tokens(p.token)
     if not found and p.cand.match.code[:2] in ("18", "19", "20"):
         found = _attacked_places(p.token)

@@ -57,7 +57,8 @@ def entity_for(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
             if start <= int(mention["start"]) and int(mention["end"]) <= end:
                 return entity
     if depth <= 1 and token.pos_ in ("NOUN", "PROPN", "NUM") and not (
-            token.lemma_.lower() in _ABSTRACT_HEADS and token.dep_ in ("nsubj", "nsubjpass")):
+            token.lemma_.lower() in _ABSTRACT_HEADS and token.dep_ in ("nsubj", "nsubjpass")
+    ):
         party = party_of(token, entities, depth)
         if party is not None:
             return party
@@ -72,6 +73,12 @@ _ABSTRACT_HEADS = frozenset({
     "decision", "law", "policy", "plan", "report", "change", "development", "event",
     "incident", "case", "issue", "problem", "election", "vote", "rule", "ruling", "deal",
 })
+# Gatherings and occasions: their "in" phrase is where they are held, not who they are
+# ("announced new sanctions at a news conference in Manila").
+_GATHERING_HEADS = frozenset({
+    "conference", "summit", "ceremony", "briefing", "forum", "session", "speech",
+    "interview", "hearing", "rally", "event", "gathering", "convention", "visit", "trip",
+})
 # Heads that cannot act even when a country modifies them: currencies and market figures.
 _NON_AGENTS = frozenset({
     "dollar", "euro", "pound", "yen", "yuan", "rupee", "currency", "economy", "market",
@@ -85,6 +92,8 @@ def party_of(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
     """"Thousands of Nigerians", "members of the union", "activists from Fatah"; one level
     further, where people are placed: "dozens of journalists at Sudan's daily newspaper"."""
     preps = _PARTY_PREPS if depth == 0 else ("at", "from")
+    if token.lemma_.lower() in _GATHERING_HEADS:
+        preps = tuple(p for p in preps if p not in ("in", "at"))
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
