@@ -91,7 +91,7 @@ def party_of(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
               ) -> dict[str, Any] | None:
     """"Thousands of Nigerians", "members of the union", "activists from Fatah"; one level
     further, where people are placed: "dozens of journalists at Sudan's daily newspaper"."""
-    preps = _PARTY_PREPS if depth == 0 else ("at", "from")
+    preps: tuple[str, ...] = _PARTY_PREPS if depth == 0 else ("at", "from")
     if token.lemma_.lower() in _GATHERING_HEADS:
         preps = tuple(p for p in preps if p not in ("in", "at"))
     for prep in token.children:
