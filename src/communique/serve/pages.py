@@ -13,8 +13,9 @@ from typing import Any
 
 from communique.errors import NotFoundError
 from communique.serve import queries
-from communique.serve.queries import EventFilter
 from communique.store import Corpus
+from communique.store.explore import count_events, list_events
+from communique.store.filters import EventFilter
 
 Record = dict[str, Any]
 
@@ -38,8 +39,7 @@ def dashboard_data(corpus: Corpus) -> Record:
         "timeline": queries.quad_timeline(conn, EventFilter()),
         "top_actors": [a | {"id": a["name"]} for a in actors],
         "top_dyads": corpus.top_dyads(TOP_N),
-        "latest_events": queries.list_events(conn, EventFilter(), limit=TOP_N,
-                                             newest_first=True),
+        "latest_events": list_events(conn, EventFilter(), limit=TOP_N, sort="newest"),
         "recent_articles": queries.recent_articles(conn, TOP_N),
     }
 
@@ -70,11 +70,11 @@ def actor_data(corpus: Corpus, actor_id: str, *, limit: int = 50, offset: int = 
     data: Record = {
         "id": actor_id, "kind": kind, "name": value,
         "timeline": queries.quad_timeline(conn, either),
-        "events_as_actor": queries.list_events(conn, as_actor, limit=limit, offset=offset),
-        "events_as_recipient": queries.list_events(conn, as_recipient, limit=limit,
+        "events_as_actor": list_events(conn, as_actor, limit=limit, offset=offset),
+        "events_as_recipient": list_events(conn, as_recipient, limit=limit,
                                                    offset=offset),
-        "counts": {"as_actor": queries.count_events(conn, as_actor),
-                   "as_recipient": queries.count_events(conn, as_recipient)},
+        "counts": {"as_actor": count_events(conn, as_actor),
+                   "as_recipient": count_events(conn, as_recipient)},
         "limit": limit, "offset": offset,
     }
     if kind == "code":
@@ -107,8 +107,8 @@ def dyad_data(corpus: Corpus, actor: str, recipient: str, *, type: str | None = 
     return {
         "actor": actor, "recipient": recipient,
         "timeline": corpus.dyad(actor, recipient, by="month"),
-        "total": queries.count_events(conn, flt),
-        "events": queries.list_events(conn, flt, limit=limit, offset=offset),
+        "total": count_events(conn, flt),
+        "events": list_events(conn, flt, limit=limit, offset=offset),
         "filters": {"type": type, "quad": quad, "since": since, "until": until},
         "limit": limit, "offset": offset,
     }
@@ -153,8 +153,8 @@ def events_data(corpus: Corpus, *, actor: str | None = None, recipient: str | No
     if recipient:
         flt.participant("recipient", recipient)
     flt.type(type).quad(quad).dates(since, until)
-    return {"total": queries.count_events(corpus.conn, flt),
-            "events": queries.list_events(corpus.conn, flt, limit=limit, offset=offset),
+    return {"total": count_events(corpus.conn, flt),
+            "events": list_events(corpus.conn, flt, limit=limit, offset=offset),
             "limit": limit, "offset": offset}
 
 
@@ -163,7 +163,7 @@ def event_detail(corpus: Corpus, event_id: str) -> Record:
     flt = EventFilter()
     flt.where.append("c.id = ?")
     flt.params.append(event_id)
-    rows = queries.list_events(corpus.conn, flt, limit=1)
+    rows = list_events(corpus.conn, flt, limit=1)
     if not rows:
         raise NotFoundError(f"no event {event_id!r} in this corpus")
     return rows[0] | {"mentions": corpus.event_mentions(event_id)}

@@ -16,130 +16,16 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from communique.store.reader import like_escape
+from communique.store.explore import EVENT_FROM
+from communique.store.filters import EventFilter, fts_query, like_escape
 
 Record = dict[str, Any]
-
-# Participant matching used by every event filter, the same rule as Corpus.events: a
-# country equal to the value, a code starting with it (RUS matches RUSGOV) or an equal name.
-_PARTICIPANT = (
-    "EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = c.id "
-    "AND p.role = ? AND (upper(p.country) = ? OR upper(p.code) LIKE ? ESCAPE '\\' "
-    "OR upper(p.name) = ?))"
-)
-# Events in which a named actor takes part in any mention (not only the representative
-# one), so an actor's page lists every merged event any article credits it with.
-_NAMED = (
-    "c.id IN (SELECT m.corpus_event_id FROM event_participants p JOIN event_mentions m "
-    "ON m.article_id = p.article_id AND m.event_id = p.event_id "
-    "WHERE p.role = ? AND lower(p.name) = lower(?))"
-)
-_EVENT_SELECT = (
-    "SELECT c.id, c.date, c.plover, c.cameo, c.quad, c.goldstein, c.actor_codes, "
-    "c.recipient_codes, c.negated, c.num_mentions, c.num_articles, c.num_sources, "
-    "c.first_seen, e.trigger_text, c.rep_article_id, c.rep_event_id, a.title "
-    "FROM corpus_events c LEFT JOIN events e ON e.article_id = c.rep_article_id "
-    "AND e.id = c.rep_event_id LEFT JOIN articles a ON a.id = c.rep_article_id"
-)
-_EVENT_KEYS = ("id", "date", "plover", "cameo", "quad", "goldstein", "actor_codes",
-               "recipient_codes", "negated", "num_mentions", "num_articles", "num_sources",
-               "first_seen", "trigger", "article_id", "event_id", "article_title")
-
-
-class EventFilter:
-    """A conjunction of conditions on merged events (``corpus_events`` aliased ``c``)."""
-
-    def __init__(self) -> None:
-        self.where: list[str] = []
-        self.params: list[Any] = []
-
-    def participant(self, role: str, value: str) -> EventFilter:
-        """Keep events whose ``role`` (actor/recipient) matches a code or country."""
-        v = value.upper()
-        self.where.append(_PARTICIPANT)
-        self.params += [role, v, like_escape(v) + "%", v]
-        return self
-
-    def named(self, role: str, name: str) -> EventFilter:
-        """Keep events in which the named actor has ``role`` in some mention."""
-        self.where.append(_NAMED)
-        self.params += [role, name]
-        return self
-
-    def any_of(self, *filters: EventFilter) -> EventFilter:
-        """Keep events matching at least one of ``filters`` (each a conjunction)."""
-        parts = [" AND ".join(f.where) for f in filters if f.where]
-        if parts:
-            self.where.append("(" + " OR ".join(f"({p})" for p in parts) + ")")
-            for f in filters:
-                self.params += f.params
-        return self
-
-    def type(self, value: str | None) -> EventFilter:
-        """PLOVER type (``CONSULT``) or CAMEO code prefix (``03``)."""
-        if value:
-            if value.isdigit():
-                self.where.append("c.cameo LIKE ? ESCAPE '\\'")
-                self.params.append(like_escape(value) + "%")
-            else:
-                self.where.append("c.plover = ?")
-                self.params.append(value.upper())
-        return self
-
-    def quad(self, value: int | None) -> EventFilter:
-        """Quad class 1-4."""
-        if value is not None:
-            self.where.append("c.quad = ?")
-            self.params.append(value)
-        return self
-
-    def dates(self, since: str | None, until: str | None) -> EventFilter:
-        """Inclusive bounds on the event date (undated events drop out when bounded)."""
-        if since:
-            self.where.append("c.date >= ?")
-            self.params.append(since)
-        if until:
-            self.where.append("c.date <= ?")
-            self.params.append(until)
-        return self
-
-    def sql(self) -> str:
-        """The ``WHERE`` clause (empty when unfiltered)."""
-        return (" WHERE " + " AND ".join(self.where)) if self.where else ""
-
-
-def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
-    """How many merged events match."""
-    row = conn.execute("SELECT count(*) FROM corpus_events c" + flt.sql(), flt.params)
-    return int(row.fetchone()[0])
-
-
-def list_events(conn: sqlite3.Connection, flt: EventFilter, *, limit: int, offset: int = 0,
-                newest_first: bool = False) -> list[Record]:
-    """One page of merged events with their participants' names and the evidence link."""
-    order = "DESC" if newest_first else "ASC"
-    sql = (_EVENT_SELECT + flt.sql()
-           + f" ORDER BY coalesce(c.date, c.first_seen) IS NULL, "
-             f"coalesce(c.date, c.first_seen) {order}, c.id LIMIT ? OFFSET ?")
-    rows = [dict(zip(_EVENT_KEYS, r, strict=True))
-            for r in conn.execute(sql, [*flt.params, limit, offset])]
-    for row in rows:
-        row["negated"] = bool(row["negated"])
-        parts: dict[str, list[Record]] = {"actor": [], "recipient": []}
-        for role, name, code, country in conn.execute(
-            "SELECT role, name, code, country FROM corpus_event_participants "
-            "WHERE corpus_event_id = ? ORDER BY role, seq", (row["id"],)
-        ):
-            parts[role].append({"name": name, "code": code, "country": country})
-        row["actors"], row["recipients"] = parts["actor"], parts["recipient"]
-    return rows
 
 
 def quad_timeline(conn: sqlite3.Connection, flt: EventFilter) -> list[Record]:
     """Dated merged events per month: counts by quad class and mean Goldstein score."""
     sql = ("SELECT substr(c.date, 1, 7) AS m, c.quad, count(*), avg(c.goldstein) "
-           "FROM corpus_events c" + flt.sql()
-           + (" AND " if flt.where else " WHERE ") + "c.date IS NOT NULL GROUP BY m, c.quad")
+           f"FROM {EVENT_FROM}" + flt.sql("c.date IS NOT NULL") + " GROUP BY m, c.quad")
     table: dict[str, Record] = {}
     sums: dict[str, list[float]] = {}
     for month, quad, n, mean in conn.execute(sql, flt.params):
@@ -305,12 +191,6 @@ def article_skipped(conn: sqlite3.Connection, article_id: str) -> str | None:
 # Private-use characters mark snippet matches: they never occur in article text, so the
 # template can escape the snippet first and then turn only these markers into <mark>.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-
-
-def fts_query(text: str) -> str:
-    """Quote each word so user text is matched literally, never parsed as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) if words else '""'
 
 
 def search_articles(conn: sqlite3.Connection, text: str, *, limit: int,

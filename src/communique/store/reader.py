@@ -22,6 +22,16 @@ from types import TracebackType
 from typing import Any
 
 from communique.errors import UsageError
+from communique.store.explore import iter_events, iter_quotes, list_actors
+from communique.store.filters import (
+    ActorQuery,
+    EventQuery,
+    QuoteQuery,
+    check_text,
+    cli_flag,
+    fts_query,
+    like_escape,
+)
 from communique.store.schema import connect
 
 Record = dict[str, Any]
@@ -57,12 +67,6 @@ def _period(day: str, by: str) -> str:
     raise UsageError(f"--by must be day, week or month, not {by!r}")
 
 
-def like_escape(text: str) -> str:
-    """``text`` with the LIKE wildcards escaped (use with ``ESCAPE '\\'``): a search for
-    ``_`` or ``%`` matches those characters, not everything."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 # SQLite's largest integer: a larger LIMIT was an sqlite3 error (a traceback from
 # ``--limit 99999999999999999999``), found by fuzzing (tests/test_fuzz.py).
 _MAX_LIMIT = 2**63 - 1
@@ -73,38 +77,6 @@ def _check_limit(limit: int | None) -> None:
         raise UsageError(f"--limit must be at least 1, got {limit}")
     if limit is not None and limit > _MAX_LIMIT:
         raise UsageError(f"--limit must be at most {_MAX_LIMIT}, got {limit}")
-
-
-def _check_text(value: str | None, name: str) -> None:
-    """A filter SQLite can take: a lone surrogate (what Python makes of undecodable bytes
-    in a command-line argument, e.g. ``--actor $'\\xff'``) was a UnicodeEncodeError
-    traceback, and a NUL was an sqlite3 error in a full-text search; found by fuzzing
-    (tests/test_fuzz.py)."""
-    if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise UsageError(f"{name} is not valid text (undecodable characters): {value!r}")
-    if value is not None and "\x00" in value:  # FTS5: sqlite3 "unterminated string"
-        raise UsageError(f"{name} contains a NUL character")
-
-
-def _check_type(value: str | None) -> None:
-    """A PLOVER type or a CAMEO code prefix (digits); anything else is a usage error."""
-    from communique.events.cameo import PLOVER_TYPES
-
-    if value and not value.isdigit() and value.upper() not in PLOVER_TYPES:
-        raise UsageError(f"--type must be a PLOVER type ({', '.join(PLOVER_TYPES)}) or a "
-                         f"CAMEO code prefix such as 19, got {value!r}")
-
-
-def _check_date(value: str | None, name: str) -> str | None:
-    """``value`` as YYYY-MM-DD. ``date.fromisoformat`` also takes "20240301" and
-    "2024-W10-2"; compared as given with the stored YYYY-MM-DD dates they silently
-    matched nothing (``since="20240301"``), so they are normalised; found by fuzzing."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
 class Corpus:
@@ -201,12 +173,12 @@ class Corpus:
     def search_articles(self, text: str, limit: int = 20) -> list[Record]:
         """Full-text search (FTS5 syntax) over article titles and text."""
         _check_limit(limit)
-        _check_text(text, "the search text")
+        check_text(text, "the search text")
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.outlet, "
             "snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts "
             "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", (_fts_query(text), limit))
+            "ORDER BY rank LIMIT ?", (fts_query(text), limit))
         return [dict(zip(("id", "title", "published", "outlet", "snippet"), r, strict=True))
                 for r in rows]
 
@@ -225,75 +197,11 @@ class Corpus:
         ``communique evaluate events-news`` reports read as precision); ``place`` matches
         the event location's country code or part of its name.
         """
-        since = _check_date(since, "--since")
-        until = _check_date(until, "--until")
-        for value, name in ((actor, "--actor"), (recipient, "--recipient"),
-                            (place, "--place")):
-            _check_text(value, name)
-        if since and until and since > until:
-            raise UsageError(f"--since {since} is after --until {until}: nothing can match")
         _check_limit(limit)
-        _check_type(type)
-        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
-            raise UsageError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
-        where: list[str] = []
-        params: list[Any] = []
-        if min_confidence is not None:
-            where.append("e.confidence >= ?")
-            params.append(min_confidence)
-        if place:
-            where.append("(upper(e.location_country) = ? OR "
-                         "lower(e.location_name) LIKE ? ESCAPE '\\')")
-            params += [place.upper(), "%" + like_escape(place.lower()) + "%"]
-        for role, value in (("actor", actor), ("recipient", recipient)):
-            if value:
-                where.append(
-                    "EXISTS (SELECT 1 FROM corpus_event_participants p WHERE "
-                    "p.corpus_event_id = c.id AND p.role = ? AND (upper(p.country) = ? OR "
-                    "upper(p.code) LIKE ? ESCAPE '\\' OR upper(p.name) = ?))")
-                params += [role, value.upper(), like_escape(value.upper()) + "%",
-                           value.upper()]
-        if type:
-            if type.isdigit():
-                where.append("c.cameo LIKE ? ESCAPE '\\'")
-                params.append(like_escape(type) + "%")
-            else:
-                where.append("c.plover = ?")
-                params.append(type.upper())
-        if since:
-            where.append("c.date >= ?")
-            params.append(since)
-        if until:
-            where.append("c.date <= ?")
-            params.append(until)
-        sql = (
-            "SELECT c.id, c.date, c.date_resolution, c.plover, c.cameo, c.cameo_base, c.quad, "
-            "c.goldstein, c.actor_codes, c.recipient_codes, c.negated, c.num_mentions, "
-            "c.num_articles, c.num_sources, c.first_seen, c.last_seen, e.trigger_text, "
-            "e.location_name, e.location_country, c.rep_article_id, c.rep_event_id, a.url, "
-            "e.confidence "
-            "FROM corpus_events c LEFT JOIN events e ON e.article_id = c.rep_article_id "
-            "AND e.id = c.rep_event_id LEFT JOIN articles a ON a.id = c.rep_article_id"
-        )
-        sql = _filtered(sql, where, "c.date IS NULL, c.date, c.id", limit)
-        names = self.conn.cursor()
-        for r in self.conn.execute(sql, params):
-            parts: dict[str, list[str]] = {"actor": [], "recipient": []}
-            for role, name, code in names.execute(
-                "SELECT role, name, code FROM corpus_event_participants WHERE "
-                "corpus_event_id = ? ORDER BY role, seq", (r[0],)):
-                parts[role].append(str(name or code or ""))
-            yield {
-                "id": r[0], "date": r[1], "date_resolution": r[2], "plover": r[3],
-                "cameo": r[4], "cameo_base": r[5], "quad": r[6], "goldstein": r[7],
-                "actor_codes": r[8], "recipient_codes": r[9],
-                "actor_names": "; ".join(parts["actor"]),
-                "recipient_names": "; ".join(parts["recipient"]),
-                "negated": bool(r[10]), "num_mentions": r[11], "num_articles": r[12],
-                "num_sources": r[13], "first_seen": r[14], "last_seen": r[15],
-                "trigger": r[16], "location": r[17], "location_country": r[18],
-                "confidence": r[22], "article_id": r[19], "event_id": r[20], "url": r[21],
-            }
+        query = EventQuery(actor=actor, recipient=recipient, type=type, since=since,
+                           until=until, min_confidence=min_confidence, place=place).validated()
+        for row in iter_events(self.conn, query.filter(), sort="date", limit=limit):
+            yield {k: row[k] for k in EVENT_COLUMNS}
 
     def top_dyads(self, limit: int = 10) -> list[Record]:
         """The most frequent (actor, recipient) pairs of merged events (see
@@ -304,7 +212,7 @@ class Corpus:
     def has_participant(self, value: str) -> bool:
         """True when some merged event has a party with this country, code prefix or name
         (the test ``events --actor``/``--recipient`` apply)."""
-        _check_text(value, "--actor")
+        check_text(value, "--actor")
         row = self.conn.execute(
             "SELECT 1 FROM corpus_event_participants p WHERE upper(p.country) = ? OR "
             "upper(p.code) LIKE ? ESCAPE '\\' OR upper(p.name) = ? LIMIT 1",
@@ -330,54 +238,18 @@ class Corpus:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
         full-text (FTS5) over the quote text of any of its mentions."""
         _check_limit(limit)
-        _check_text(speaker, "--speaker")
-        _check_text(search, "--search")
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("c.speaker LIKE ? ESCAPE '\\'")
-            params.append(f"%{like_escape(speaker)}%")
-        if search:
-            where.append(
-                "c.id IN (SELECT m.corpus_quote_id FROM quotes_fts f JOIN quotes q "
-                "ON q.rowid = f.rowid JOIN quote_mentions m ON m.article_id = q.article_id "
-                "AND m.quote_id = q.id WHERE quotes_fts MATCH ?)")
-            params.append(_fts_query(search))
-        sql = (
-            "SELECT c.id, c.speaker, c.speaker_code, c.kind, c.text, c.first_seen, c.last_seen, "
-            "c.num_mentions, c.num_articles, c.num_sources, c.rep_article_id, c.rep_quote_id, "
-            "a.url FROM corpus_quotes c LEFT JOIN articles a ON a.id = c.rep_article_id"
-        )
-        sql = _filtered(sql, where, "c.first_seen IS NULL, c.first_seen, c.id", limit)
-        for r in self.conn.execute(sql, params):
-            yield dict(zip(QUOTE_COLUMNS, r, strict=True))
+        query = QuoteQuery(speaker=speaker, q=search).validated(
+            lambda name: "--search" if name == "q" else cli_flag(name))
+        for row in iter_quotes(self.conn, query.conditions(), sort="oldest", limit=limit):
+            yield {k: row[k] for k in QUOTE_COLUMNS}
 
     # -- actors and dyads ---------------------------------------------------------------
 
     def actors(self, *, country: str | None = None, limit: int | None = None) -> list[Record]:
         """Entities across the corpus, grouped by name and code, most frequent first."""
         _check_limit(limit)
-        _check_text(country, "--country")
-        # Learned actor knowledge (corpus level) fills in people the article left uncoded.
-        inner = (
-            "SELECT e.name AS name, e.kind AS kind, coalesce(e.country, l.country) AS country, "
-            "coalesce(e.sector, l.sector) AS sector, coalesce(e.code, l.code) AS code, "
-            "coalesce(e.role, l.role) AS role, (SELECT count(*) FROM mentions m WHERE "
-            "m.article_id = e.article_id AND m.entity_id = e.id) AS n FROM entities e "
-            "LEFT JOIN learned_entities l ON l.article_id = e.article_id AND l.entity_id = e.id"
-        )
-        params: list[Any] = []
-        if country:
-            inner += " WHERE upper(coalesce(e.country, l.country)) = ?"
-            params.append(country.upper())
-        sql = (
-            "SELECT name, kind, country, sector, code, max(role), count(*), sum(n) "
-            f"FROM ({inner}) GROUP BY name, kind, country, sector, code "
-            "ORDER BY 7 DESC, 8 DESC, 1"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [dict(zip(ACTOR_COLUMNS, r, strict=True)) for r in self.conn.execute(sql, params)]
+        query = ActorQuery(country=country).validated()
+        return list_actors(self.conn, query, limit=limit)
 
     def dyad(self, actor: str, recipient: str, *, by: str = "month") -> list[Record]:
         """Events from ``actor`` to ``recipient`` per period: counts by quad class and
@@ -438,20 +310,6 @@ def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
     )
     return [{"actor": a, "recipient": r, "events": n}
             for a, r, n in conn.execute(sql, (limit,))]
-
-
-def _filtered(sql: str, where: list[str], order: str, limit: int | None) -> str:
-    """``sql`` with its WHERE conditions (all must hold), ORDER BY and optional LIMIT."""
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order}"
-    return sql + (f" LIMIT {int(limit)}" if limit is not None else "")
-
-
-def _fts_query(text: str) -> str:
-    """Quote each word so user text is matched literally, not parsed as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) if words else '""'
 
 
 def open_corpus(path: str | Path) -> Corpus:
