@@ -23,7 +23,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from communique.errors import CommuniqueError, InputError, NotFoundError, UsageE
 from communique.extract import RunSummary, _prepared_stream
 from communique.ingest.readers import RawDocument, read_stream
 from communique.prepare import prepare
-from communique.serve import pages, params
+from communique.serve import explorer, pages, params
 from communique.store import open_corpus
 from communique.store.reader import Corpus
 from tests.ingest.inputs import EN_TEXT, EN_TEXT_2, FR_TEXT, html_page, jsonl, warc_bytes
@@ -328,9 +328,11 @@ def test_cli_query_options(corpus_db: Path, query: tuple[str, str | None], value
 
 WEB_PARAMS = st.dictionaries(
     st.sampled_from(("actor", "recipient", "type", "quad", "since", "until", "limit",
-                     "offset", "q", "speaker", "country")),
+                     "offset", "page", "q", "speaker", "country", "min_confidence", "place",
+                     "outlet", "sort", "kind", "sector")),
     st.text(st.characters(codec="utf-8"), max_size=30)
-    | st.sampled_from(("1", "0", "-1", "999999999", "CONSULT", "2024-04-09", "RUS\n")),
+    | st.sampled_from(("1", "0", "-1", "999999999", "CONSULT", "2024-04-09", "RUS\n", "0.5",
+                       "nan", "newest", "%")),
 )
 
 
@@ -339,22 +341,21 @@ WEB_PARAMS = st.dictionaries(
 def test_web_parameters(corpus_db: Path, query: dict[str, str], path_value: str) -> None:
     """The web UI's parsing (as its handlers chain it) then the page data: only
     ParameterError / UsageError (answered with a 400) or NotFoundError (a 404)."""
+    def dyad() -> Any:
+        limit, offset = params.page(query)
+        return pages.dyad_data(corpus, params.code(path_value, "actor"), "CHN", limit=limit,
+                               offset=offset)
+
+    def explore(kind: str) -> Callable[[], Any]:
+        return lambda: explorer.view_data(corpus, explorer.parse_view(kind, query))
+
     corpus = Corpus(corpus_db)
     try:
-        for name in ("q", "speaker", "country"):
-            params.text(query, name)
-        actor = params.text(query, "actor", max_length=20)
-        filters: dict[str, Any] = {
-            "actor": params.code(actor, "actor") if actor else None,
-            "type": params.event_type(query), "quad": params.quad(query),
-            "since": params.iso_date(query, "since"), "until": params.iso_date(query, "until"),
-        }
-        limit, offset = params.page(query)
-        pages.events_data(corpus, **filters, limit=limit, offset=offset)
-        pages.dyad_data(corpus, params.code(path_value, "actor"), "CHN", limit=limit,
-                        offset=offset)
-    except CommuniqueError as exc:  # a 400, or a 404 for an actor the corpus lacks
-        assert isinstance(exc, UsageError | NotFoundError), exc
+        for step in (explore("events"), explore("quotes"), explore("actors"), dyad):
+            try:
+                step()
+            except CommuniqueError as exc:  # a 400, or a 404 for an actor the corpus lacks
+                assert isinstance(exc, UsageError | NotFoundError), exc
     finally:
         corpus.close()
     with contextlib.suppress(UsageError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,10 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def client(corpus_db: Path) -> Iterator[Any]:
-    """A Starlette test client over :func:`corpus_db` that returns 500s instead of raising."""
+@contextmanager
+def serve_client(db: Path) -> Iterator[Any]:
+    """A Starlette test client over the database ``db`` that returns 500s instead of
+    raising."""
     from communique.serve.app import create_app
 
     with warnings.catch_warnings():
@@ -84,8 +86,15 @@ def client(corpus_db: Path) -> Iterator[Any]:
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
-        with TestClient(create_app(corpus_db), raise_server_exceptions=False) as test_client:
+        with TestClient(create_app(db), raise_server_exceptions=False) as test_client:
             yield test_client
+
+
+@pytest.fixture(scope="session")
+def client(corpus_db: Path) -> Iterator[Any]:
+    """A test client (:func:`serve_client`) over :func:`corpus_db`."""
+    with serve_client(corpus_db) as test_client:
+        yield test_client
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -33,6 +33,16 @@ def missing_browser() -> str | None:
     return None
 
 
+def browser_marks() -> list[Any]:
+    """``pytestmark`` of a browser test module: marked ``browser`` and skipped, with the
+    reason, when Chromium, chromedriver or Selenium is missing."""
+    import pytest
+
+    reason = missing_browser()
+    return [pytest.mark.browser,
+            pytest.mark.skipif(reason is not None, reason=f"browser tests skipped: {reason}")]
+
+
 @contextmanager
 def live_server(db: Path) -> Iterator[str]:
     """Serve ``db`` on a free localhost port for the duration of the block."""
@@ -60,8 +70,10 @@ def live_server(db: Path) -> Iterator[str]:
 
 
 @contextmanager
-def chromium(width: int = 1280, height: int = 1000) -> Iterator[Any]:
-    """A headless Chromium WebDriver with a fresh profile, quit at the end."""
+def chromium(width: int = 1280, height: int = 1000,
+             downloads: Path | None = None) -> Iterator[Any]:
+    """A headless Chromium WebDriver with a fresh profile, quit at the end; files it
+    downloads go to ``downloads`` (without asking) when given."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -73,6 +85,10 @@ def chromium(width: int = 1280, height: int = 1000) -> Iterator[Any]:
                 "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
                 f"--window-size={width},{height}"):
         options.add_argument(arg)
+    if downloads is not None:
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(downloads), "download.prompt_for_download": False,
+            "download.directory_upgrade": True, "safebrowsing.enabled": False})
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)),
                               options=options)
     driver.set_page_load_timeout(30)
@@ -92,3 +108,43 @@ def screenshot(driver: Any, name: str, *, full_page: bool = False) -> Path:
         driver.set_window_size(1280, min(max(height + 120, 800), 4000))
     driver.save_screenshot(str(target))
     return target
+
+
+def by(kind: str) -> Any:
+    """A Selenium locator strategy by name (``by("CSS_SELECTOR")``)."""
+    from selenium.webdriver.common.by import By
+
+    return getattr(By, kind)
+
+
+def wait_url(driver: Any, part: str) -> None:
+    """Wait for a navigation started by a click or a key press to land on ``part``."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, 15).until(expected_conditions.url_contains(part))
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def no_alert(driver: Any) -> None:
+    """Fail when a script from article data opened an alert."""
+    import pytest
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return
+    pytest.fail(f"a script from article data ran: alert({text!r})")
+
+
+def wait_download(folder: Path, name: str, timeout: float = 20) -> Path:
+    """The file ``name`` once Chromium has finished writing it into ``folder``."""
+    target = folder / name
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if target.exists() and not any(folder.glob("*.crdownload")):
+            return target
+        time.sleep(0.05)
+    raise AssertionError(f"no download {name} in {folder}: {sorted(folder.iterdir())}")

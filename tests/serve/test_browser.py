@@ -12,13 +12,17 @@ from typing import Any
 
 import pytest
 
-from .livebrowser import chromium, live_server, missing_browser, screenshot
+from .livebrowser import (
+    browser_marks,
+    by,
+    chromium,
+    live_server,
+    no_alert,
+    screenshot,
+    wait_url,
+)
 
-_MISSING = missing_browser()
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(_MISSING is not None, reason=f"browser tests skipped: {_MISSING}"),
-]
+pytestmark = browser_marks()
 
 
 @pytest.fixture(scope="module")
@@ -28,58 +32,32 @@ def site(corpus_db: Path) -> Iterator[tuple[str, Any]]:
         yield base, driver
 
 
-def _by(kind: str) -> Any:
-    from selenium.webdriver.common.by import By
-
-    return getattr(By, kind)
-
-
-def _wait_url(driver: Any, part: str) -> None:
-    """Wait for a navigation started by a click or a key press to land on ``part``."""
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-
-    WebDriverWait(driver, 15).until(expected_conditions.url_contains(part))
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def _no_alert(driver: Any) -> None:
-    from selenium.common.exceptions import NoAlertPresentException
-
-    try:
-        text = driver.switch_to.alert.text
-    except NoAlertPresentException:
-        return
-    pytest.fail(f"a script from article data ran: alert({text!r})")
-
-
 def test_dashboard_chart_renders(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/")
     assert driver.title.startswith("Dashboard")
-    chart = driver.find_element(_by("CSS_SELECTOR"), "svg.chart")
+    chart = driver.find_element(by("CSS_SELECTOR"), "svg.chart")
     assert chart.size["width"] > 300 and chart.size["height"] > 100
-    bars = driver.find_elements(_by("CSS_SELECTOR"), "svg.chart rect.bar")
+    bars = driver.find_elements(by("CSS_SELECTOR"), "svg.chart rect.bar")
     assert bars and all(b.size["height"] > 0 for b in bars)
-    assert int(driver.find_element(_by("CSS_SELECTOR"), "#count-articles .n").text) >= 9
+    assert int(driver.find_element(by("CSS_SELECTOR"), "#count-articles .n").text) >= 9
     screenshot(driver, "dashboard", full_page=True)
-    _no_alert(driver)
+    no_alert(driver)
 
 
 def test_open_actor_from_dashboard_and_see_chart(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/")
-    link = next(a for a in driver.find_elements(_by("CSS_SELECTOR"), "a.actor-link")
+    link = next(a for a in driver.find_elements(by("CSS_SELECTOR"), "a.actor-link")
                 if a.text == "Russia")
     link.click()
-    _wait_url(driver, "/actor/Russia")
-    bars = driver.find_elements(_by("CSS_SELECTOR"), "svg.chart rect.bar")
+    wait_url(driver, "/actor/Russia")
+    bars = driver.find_elements(by("CSS_SELECTOR"), "svg.chart rect.bar")
     assert bars, "the actor chart has bars"
     rendered = driver.execute_script(
         "return document.querySelector('svg.chart').getBBox().height")
     assert rendered > 0
-    assert driver.find_elements(_by("CSS_SELECTOR"), "table.events tr.event-row")
+    assert driver.find_elements(by("CSS_SELECTOR"), "table.events tr.event-row")
     screenshot(driver, "actor", full_page=True)
 
 
@@ -87,37 +65,37 @@ def test_open_dyad_from_dashboard(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/")
     # RUS -> CHN: the fixture's dated Russia-China events (other sample dyads are undated)
-    next(a for a in driver.find_elements(_by("CSS_SELECTOR"), "a.dyad-link")
+    next(a for a in driver.find_elements(by("CSS_SELECTOR"), "a.dyad-link")
          if a.text == "RUS → CHN").click()
-    _wait_url(driver, "/dyad/RUS/CHN")
-    assert driver.find_elements(_by("CSS_SELECTOR"), "svg.chart rect.bar")
+    wait_url(driver, "/dyad/RUS/CHN")
+    assert driver.find_elements(by("CSS_SELECTOR"), "svg.chart rect.bar")
     screenshot(driver, "dyad", full_page=True)
 
 
 def test_article_highlights_and_record_on_click(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/article/fx-rus-chn-1")
-    quotes = driver.find_elements(_by("CSS_SELECTOR"), "#article-text .hl-quote")
+    quotes = driver.find_elements(by("CSS_SELECTOR"), "#article-text .hl-quote")
     assert quotes, "quotes are highlighted"
     background = quotes[0].value_of_css_property("background-color")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-    badge = driver.find_element(_by("CSS_SELECTOR"), "#article-text .speaker-badge")
+    badge = driver.find_element(by("CSS_SELECTOR"), "#article-text .speaker-badge")
     assert badge.text.startswith("Sergei Lavrov")
-    assert driver.find_elements(_by("CSS_SELECTOR"), "#article-text .hl-trigger")
+    assert driver.find_elements(by("CSS_SELECTOR"), "#article-text .hl-trigger")
     # clicking a highlighted quote opens its record
     quote_link = next(q for q in quotes if q.get_attribute("data-kind") == "quote")
     quote_link.click()
     target = quote_link.get_attribute("href").split("#", 1)[1]
-    record = driver.find_element(_by("ID"), target)
+    record = driver.find_element(by("ID"), target)
     assert record.get_attribute("open") is not None
     assert "Speaker" in record.text
     # clicking a trigger opens the event record
-    trigger = driver.find_element(_by("CSS_SELECTOR"), "#article-text a[data-kind=trigger]")
+    trigger = driver.find_element(by("CSS_SELECTOR"), "#article-text a[data-kind=trigger]")
     trigger.click()
-    event = driver.find_element(_by("ID"), trigger.get_attribute("href").split("#", 1)[1])
+    event = driver.find_element(by("ID"), trigger.get_attribute("href").split("#", 1)[1])
     assert event.get_attribute("open") is not None and "Goldstein" in event.text
     # removed boilerplate is collapsed
-    removed = driver.find_element(_by("CSS_SELECTOR"), "details.removed")
+    removed = driver.find_element(by("CSS_SELECTOR"), "details.removed")
     assert removed.get_attribute("open") is None
     screenshot(driver, "article", full_page=True)
 
@@ -125,33 +103,33 @@ def test_article_highlights_and_record_on_click(site: tuple[str, Any]) -> None:
 def test_injected_markup_does_not_execute(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/article/fx-xss")
-    _no_alert(driver)
-    assert driver.find_element(_by("TAG_NAME"), "h1").text == \
+    no_alert(driver)
+    assert driver.find_element(by("TAG_NAME"), "h1").text == \
         "Ministers meet <script>alert(1)</script> in Geneva"
-    scripts = driver.find_elements(_by("TAG_NAME"), "script")
+    scripts = driver.find_elements(by("TAG_NAME"), "script")
     assert [s.get_attribute("src") for s in scripts] == [base + "/static/app.js"]
-    assert driver.find_elements(_by("CSS_SELECTOR"), "main img, main b") == []
+    assert driver.find_elements(by("CSS_SELECTOR"), "main img, main b") == []
     handlers = driver.execute_script(
         "return Array.from(document.querySelectorAll('*')).filter(e => "
         "Array.from(e.attributes).some(a => a.name.startsWith('on'))).length")
     assert handlers == 0
-    for element in driver.find_elements(_by("CSS_SELECTOR"), "#article-text a.hl-quote"):
+    for element in driver.find_elements(by("CSS_SELECTOR"), "#article-text a.hl-quote"):
         # hovering the quoted onmouseover text must not run anything
         from selenium.webdriver import ActionChains
 
         ActionChains(driver).move_to_element(element).perform()
-    _no_alert(driver)
+    no_alert(driver)
     driver.get(base + "/search?q=alert")
-    _no_alert(driver)
+    no_alert(driver)
     screenshot(driver, "xss-article-search")
 
 
 def test_search_page(site: tuple[str, Any]) -> None:
     base, driver = site
     driver.get(base + "/")
-    box = driver.find_element(_by("CSS_SELECTOR"), ".quick-search input")
+    box = driver.find_element(by("CSS_SELECTOR"), ".quick-search input")
     box.send_keys("sanctions\n")
-    _wait_url(driver, "/search?q=sanctions")
-    marks = driver.find_elements(_by("CSS_SELECTOR"), ".snippet mark")
+    wait_url(driver, "/search?q=sanctions")
+    marks = driver.find_elements(by("CSS_SELECTOR"), ".snippet mark")
     assert marks and all(m.text.lower() == "sanctions" for m in marks)
     screenshot(driver, "search")

@@ -153,3 +153,82 @@ def build_db(path: Path, docs: list[dict[str, Any]]) -> Path:
     resolve(conn)
     conn.close()
     return path
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` (split after '. ')."""
+    spans, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + (0 if start + len(part) >= len(text) else 1)
+        spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def placed(ev: dict[str, Any], text: str, sentence: int, *, place: tuple[str, str] | None,
+           confidence: float) -> dict[str, Any]:
+    """``ev`` in sentence ``sentence`` of ``text``, at ``place`` (name, country) or none."""
+    start, end = _sentences(text)[sentence]
+    ev["sentence"] = {"index": sentence, "start": start, "end": end}
+    ev["location"] = None if place is None else {
+        "text": f"in {place[0]}", "name": place[0], "country": place[1], "lat": None,
+        "lon": None, "geonameid": None}
+    ev["confidence"] = confidence
+    return ev
+
+
+ZELENSKY = ref("E4", "Volodymyr Zelensky", "UKR")
+BLINKEN = ref("E5", "Antony Blinken", "USA")
+UKR_FORCES = ref("E6", "Ukrainian forces", "UKR", "MIL")
+EXPLORER_TEXTS = {
+    "x-1": ("Lavrov and Xi held talks in Beijing on Tuesday. Lavrov accused Zelensky of "
+            "shelling a border town."),
+    "x-2": ("Blinken announced sanctions on Russia in Washington. Ukrainian forces shelled "
+            "Russian positions near the border."),
+    "x-3": "Lavrov sat down with Xi in Beijing on Tuesday to discuss trade and energy.",
+}
+
+
+def explorer_corpus() -> list[dict[str, Any]]:
+    """Three articles for the explorer queries: a Russia-China meeting two outlets report
+    (merged into one event), a Russian accusation of Ukraine, US sanctions on Russia and an
+    undated Ukrainian attack; quotes by Lavrov (in two articles), Blinken and Zelensky."""
+    t1, t2, t3 = EXPLORER_TEXTS["x-1"], EXPLORER_TEXTS["x-2"], EXPLORER_TEXTS["x-3"]
+    lavrov, xi = entity("E1", "Sergei Lavrov", "RUS", 0, 6), entity("E2", "Xi Jinping", "CHN",
+                                                                     11, 13)
+    zelensky = entity("E4", "Volodymyr Zelensky", "UKR", 63, 71)
+    blinken = entity("E5", "Antony Blinken", "USA", 0, 7)
+    forces = entity("E6", "Ukrainian forces", "UKR", 53, 69) | {"kind": "organisation",
+                                                                 "sector": "MIL",
+                                                                 "code": "UKRMIL"}
+    together = "We will keep working with China on trade and energy."
+    return [
+        document("x-1", t1, outlet="Wire One", published="2024-01-10",
+                 entities=[lavrov, xi, zelensky],
+                 events=[placed(event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-01-09"),
+                                t1, 0, place=("Beijing", "CHN"), confidence=0.8),
+                         placed(event("V2", "ACCUSE", "112", [LAVROV], [ZELENSKY],
+                                      "2024-01-10", quad=3, goldstein=-2.0),
+                                t1, 1, place=None, confidence=0.4)],
+                 quotes=[quote("Q1", together, "Sergei Lavrov")]),
+        document("x-2", t2, outlet="Daily Two", published="2024-02-01",
+                 entities=[blinken, forces],
+                 events=[placed(event("V1", "SANCTION", "163", [BLINKEN],
+                                      [ref("E7", "Russia", "RUS", None)], "2024-01-31",
+                                      quad=4, goldstein=-8.0),
+                                t2, 0, place=("Washington", "USA"), confidence=0.9),
+                         placed(event("V2", "ASSAULT", "190", [UKR_FORCES],
+                                      [ref("E7", "Russia", "RUS", None)], None,
+                                      resolution="none", date_text=None, quad=4,
+                                      goldstein=-10.0),
+                                t2, 1, place=None, confidence=0.3)],
+                 quotes=[quote("Q1", "Sanctions will stay until Russia changes course.",
+                               "Antony Blinken", "E5")]),
+        document("x-3", t3, outlet="Gazette Three", published="2024-01-11",
+                 entities=[lavrov, xi],
+                 events=[placed(event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-01-09"),
+                                t3, 0, place=("Beijing", "CHN"), confidence=0.6)],
+                 quotes=[quote("Q1", together, "Sergei Lavrov"),
+                         quote("Q2", "Ukraine would defend every town near the border.",
+                               "Volodymyr Zelensky", None) | {"kind": "indirect"}]),
+    ]

@@ -12,7 +12,8 @@ package, so the UI works fully offline.
 Modules: ``pages`` (what each page shows, as data; the library the routes wrap),
 ``queries`` (read-only SQL beyond :class:`communique.store.Corpus`), ``highlight``
 (article text with spans marked), ``charts`` (SVG), ``params`` (request validation),
-``openapi`` (the API description), ``app`` (routes, errors, security headers).
+``openapi`` (the API description), ``explorer`` (the /events, /quotes and /actors pages:
+URL parameters to filters and back, downloads), ``app`` (routes, errors, security headers).
 """
 
 from __future__ import annotations

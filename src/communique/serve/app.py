@@ -27,8 +27,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from communique.errors import NotFoundError, ParameterError
-from communique.serve import charts, highlight, openapi, pages, params, queries
+from communique.errors import NotFoundError, UsageError
+from communique.serve import charts, explorer, highlight, openapi, pages, params, queries
 from communique.store import Corpus, open_corpus
 
 log = logging.getLogger("communique.serve")
@@ -161,6 +161,28 @@ class _Site:
         return self.page("search.html", lambda c: pages.search_data(
             c, q, speaker=speaker, limit=limit, offset=offset))
 
+    def events(self, request: Request) -> Response:
+        return self.explore(request, "events")
+
+    def quotes(self, request: Request) -> Response:
+        return self.explore(request, "quotes")
+
+    def actors(self, request: Request) -> Response:
+        return self.explore(request, "actors")
+
+    def explore(self, request: Request, kind: str) -> Response:
+        """An explorer page, or with ``format=csv``/``json`` every row of its view."""
+        view = explorer.parse_view(kind, request.query_params)
+        fmt = explorer.output_format(request.query_params)
+        with self.corpus() as corpus:
+            if fmt != "html":
+                body, media_type, filename = explorer.download(corpus, view, fmt)
+                return Response(body, media_type=media_type, headers={
+                    "content-disposition": f'attachment; filename="{filename}"'})
+            data = explorer.view_data(corpus, view)
+        return self.html(f"{kind}.html", data=data, links=explorer.links(view, data),
+                         sorts=explorer.SORTS[kind], facet_titles=explorer.FACETS[kind])
+
     def api_docs(self, request: Request) -> Response:
         return self.html("api.html", spec=openapi.SPEC)
 
@@ -173,11 +195,7 @@ class _Site:
         return self.api(pages.dashboard_data)
 
     def api_actors(self, request: Request) -> Response:
-        qp = request.query_params
-        limit = params.integer(qp, "limit", params.DEFAULT_LIMIT, 1, params.MAX_LIMIT)
-        country = params.text(qp, "country", max_length=20)
-        return self.api(lambda c: {"actors": [a | {"id": a["name"]} for a in c.actors(
-            country=country, limit=limit)]})
+        return self.api_list(request, "actors")
 
     def api_actor(self, request: Request) -> Response:
         actor_id, limit, offset = self._actor_args(request)
@@ -192,17 +210,16 @@ class _Site:
         return self.api(lambda c: pages.article_data(c, article_id))
 
     def api_events(self, request: Request) -> Response:
-        qp = request.query_params
-        actor = params.text(qp, "actor", max_length=20)
-        recipient = params.text(qp, "recipient", max_length=20)
-        filters: dict[str, Any] = {
-            "actor": params.code(actor, "actor") if actor else None,
-            "recipient": params.code(recipient, "recipient") if recipient else None,
-            "type": params.event_type(qp), "quad": params.quad(qp),
-            "since": params.iso_date(qp, "since"), "until": params.iso_date(qp, "until"),
-        }
-        limit, offset = params.page(qp)
-        return self.api(lambda c: pages.events_data(c, **filters, limit=limit, offset=offset))
+        return self.api_list(request, "events")
+
+    def api_quotes(self, request: Request) -> Response:
+        return self.api_list(request, "quotes")
+
+    def api_list(self, request: Request, kind: str) -> Response:
+        """The JSON twin of an explorer page: the same parameters, one page of rows, the
+        total and the facets."""
+        view = explorer.parse_view(kind, request.query_params)
+        return self.api(lambda c: explorer.view_data(c, view))
 
     def api_event(self, request: Request) -> Response:
         event_id = params.identifier(request.path_params["event_id"], "event id")
@@ -281,6 +298,9 @@ def create_app(db: str | Path) -> Starlette:
         Route("/article/{article_id:path}", site.article, name="article"),
         Route("/event/{event_id}", site.event, name="event"),
         Route("/search", site.search, name="search"),
+        Route("/events", site.events, name="events"),
+        Route("/quotes", site.quotes, name="quotes"),
+        Route("/actors", site.actors, name="actors"),
         Route("/api", site.api_docs, name="api_docs"),
         Route("/api/openapi.json", site.api_spec),
         Route("/api/dashboard", site.api_dashboard),
@@ -290,11 +310,12 @@ def create_app(db: str | Path) -> Starlette:
         Route("/api/article/{article_id:path}", site.api_article),
         Route("/api/events", site.api_events),
         Route("/api/event/{event_id}", site.api_event),
+        Route("/api/quotes", site.api_quotes),
         Route("/api/search", site.api_search),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     handlers: dict[Any, Any] = {
-        ParameterError: site.on_parameter,
+        UsageError: site.on_parameter,  # ParameterError included
         NotFoundError: site.on_not_found,
         HTTPException: site.on_http,
         Exception: site.on_error,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from communique import __version__
+from communique.serve.explorer import SORTS
 from communique.serve.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 
 
@@ -33,6 +34,26 @@ _EVENT_FILTERS = [
     _param("since", "query", "first event date (inclusive)", _DATE),
     _param("until", "query", "last event date (inclusive)", _DATE),
 ]
+_NUMBERED = [
+    _PAGE[0],
+    _param("page", "query", "page number (from 1); or offset, not both",
+           {"type": "integer", "minimum": 1}),
+    _PAGE[1],
+]
+
+
+def _sort(kind: str) -> dict[str, Any]:
+    orders = list(SORTS[kind])
+    return _param("sort", "query", "sort order", {"type": "string", "enum": orders,
+                                                  "default": orders[0]})
+
+
+_SINCE_UNTIL = [_param("since", "query", "first date (inclusive)", _DATE),
+                _param("until", "query", "last date (inclusive)", _DATE)]
+_LIST = ("{what} matching every filter given: one page of them, the total, the page count "
+         "and facet counts of the whole filtered set. The explorer page {page} takes the "
+         "same parameters and, with format=csv or format=json, downloads every matching "
+         "row.")
 _ERRORS = {
     "400": {"description": "invalid parameter",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -62,8 +83,14 @@ SPEC: dict[str, Any] = {
                                "Counts, events per month by quad class, top actors and "
                                "dyads, latest events and articles."),
         "/api/actors": _get("Actors", [
-            _param("country", "query", "country code filter (e.g. KEN)", _STR),
-            _PAGE[0]], "Entities grouped by name and code, most frequent first."),
+            _param("q", "query", "part of the actor's name", _STR),
+            _param("country", "query", "country code (e.g. KEN)", _CODE),
+            _param("kind", "query", "person, organisation, group, country", _STR),
+            _param("sector", "query", "sector code (GOV, MIL)", _CODE),
+            _param("outlet", "query", "count only articles of this outlet", _STR),
+            *_SINCE_UNTIL, _sort("actors"), *_NUMBERED],
+            _LIST.format(what="Actors (entities grouped by name and code)",
+                         page="/actors")),
         "/api/actor/{actor_id}": _get("One actor", [
             _param("actor_id", "path", "a stored actor code (KENGOV, KEN) or an actor name "
                                        "(William Ruto)", _STR), *_PAGE],
@@ -79,7 +106,24 @@ SPEC: dict[str, Any] = {
         "/api/events": _get("Merged events", [
             _param("actor", "query", "actor country or code prefix", _CODE),
             _param("recipient", "query", "recipient country or code prefix", _CODE),
-            *_EVENT_FILTERS, *_PAGE], "Filtered merged events with the total count."),
+            _param("country", "query", "country or code prefix of either side", _CODE),
+            *_EVENT_FILTERS,
+            _param("min_confidence", "query", "lowest confidence of the representative "
+                   "mention", {"type": "number", "minimum": 0, "maximum": 1}),
+            _param("place", "query", "location country code or part of its name", _STR),
+            _param("outlet", "query", "an outlet of some reporting article", _STR),
+            _param("q", "query", "words the event's sentence holds", _STR),
+            _sort("events"), *_NUMBERED],
+            _LIST.format(what="Merged events", page="/events")),
+        "/api/quotes": _get("Merged quotes", [
+            _param("speaker", "query", "part of the speaker's name", _STR),
+            _param("country", "query", "the speaker's country code", _CODE),
+            _param("kind", "query", "direct, indirect, mixed or belief", _STR),
+            *_SINCE_UNTIL,
+            _param("outlet", "query", "an outlet of some article carrying it", _STR),
+            _param("q", "query", "words to find in the quote (full text)", _STR),
+            _sort("quotes"), *_NUMBERED],
+            _LIST.format(what="Merged quotes", page="/quotes")),
         "/api/event/{event_id}": _get("One merged event", [
             _param("event_id", "path", "corpus event id (ev-...)", _STR)],
             "The merged event and every per-article mention it was built from."),

@@ -143,21 +143,6 @@ def search_data(corpus: Corpus, q: str | None, *, speaker: str | None = None,
             "limit": limit, "offset": offset}
 
 
-def events_data(corpus: Corpus, *, actor: str | None = None, recipient: str | None = None,
-                type: str | None = None, quad: int | None = None, since: str | None = None,
-                until: str | None = None, limit: int = 50, offset: int = 0) -> Record:
-    """One page of merged events matching the filters, with the total count."""
-    flt = EventFilter()
-    if actor:
-        flt.participant("actor", actor)
-    if recipient:
-        flt.participant("recipient", recipient)
-    flt.type(type).quad(quad).dates(since, until)
-    return {"total": count_events(corpus.conn, flt),
-            "events": list_events(corpus.conn, flt, limit=limit, offset=offset),
-            "limit": limit, "offset": offset}
-
-
 def event_detail(corpus: Corpus, event_id: str) -> Record:
     """One merged event with every per-article mention (its evidence)."""
     flt = EventFilter()

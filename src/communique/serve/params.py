@@ -2,17 +2,18 @@
 
 Pages and API endpoints share these helpers so both answer 400 with the same message for
 the same bad input. Limits are deliberate: page sizes are bounded so no request can ask
-the server to render the whole corpus, and text parameters are bounded so FTS queries
-stay cheap.
+the server to render the whole corpus as HTML (the explorer's CSV and JSON downloads are
+where every row of a view goes), and text parameters are bounded so FTS queries stay
+cheap.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Iterable, Mapping
 
-from communique.errors import ParameterError
+from communique.errors import ParameterError, UsageError
+from communique.store.filters import check_date
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -61,15 +62,62 @@ def page(params: Mapping[str, str], default: int = DEFAULT_LIMIT) -> tuple[int, 
             integer(params, "offset", 0, 0, MAX_OFFSET))
 
 
-def iso_date(params: Mapping[str, str], name: str) -> str | None:
-    """An optional ``YYYY-MM-DD`` date."""
-    value = text(params, name, max_length=10)
-    if value is None:
+def paging(params: Mapping[str, str], default: int = DEFAULT_LIMIT) -> tuple[int, int, int]:
+    """``(limit, offset, page)`` of a list paged by page number (``page``, from 1) or, as
+    the API always allowed, by ``offset``; giving both is an error."""
+    limit = integer(params, "limit", default, 1, MAX_LIMIT)
+    if params.get("page") and params.get("offset"):
+        raise ParameterError("give page or offset, not both")
+    if params.get("offset"):
+        offset = integer(params, "offset", 0, 0, MAX_OFFSET)
+        return limit, offset, offset // limit + 1
+    last = MAX_OFFSET // limit + 1
+    if (params.get("page") or "").strip().isdigit() and int(params["page"]) > last:
+        raise ParameterError(f"page must be at most {last} with {limit} rows a page; "
+                             "download the whole view with format=csv or format=json")
+    number = integer(params, "page", 1, 1, last)
+    return limit, (number - 1) * limit, number
+
+
+def fraction(params: Mapping[str, str], name: str) -> float | None:
+    """An optional number between 0 and 1 (``min_confidence=0.6``)."""
+    raw = text(params, name, max_length=20)
+    if raw is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        value = float(raw)
     except ValueError:
-        raise ParameterError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
+        raise ParameterError(f"{name} must be a number between 0 and 1, "
+                             f"got {raw!r}") from None
+    if not 0.0 <= value <= 1.0:  # also rejects nan
+        raise ParameterError(f"{name} must be between 0 and 1, got {raw}")
+    return value
+
+
+def choice(params: Mapping[str, str], name: str, options: Iterable[str], default: str) -> str:
+    """One of ``options`` (``sort=newest``, ``format=csv``); ``default`` when absent."""
+    allowed = tuple(options)
+    value = text(params, name, max_length=40)
+    if value is None:
+        return default
+    if value not in allowed:
+        raise ParameterError(f"{name} must be one of {', '.join(allowed)}, "
+                             f"got {value[:40]!r}")
+    return value
+
+
+def optional_code(params: Mapping[str, str], name: str) -> str | None:
+    """An optional country or actor code given as a query parameter (``actor=RUS``)."""
+    value = text(params, name, max_length=20)
+    return code(value, name) if value else None
+
+
+def iso_date(params: Mapping[str, str], name: str) -> str | None:
+    """An optional ``YYYY-MM-DD`` date."""
+    try:
+        return check_date(text(params, name, max_length=10), name)
+    except UsageError as exc:
+        raise ParameterError(str(exc)) from None
 
 
 def quad(params: Mapping[str, str], name: str = "quad") -> int | None:

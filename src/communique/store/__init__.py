@@ -3,10 +3,12 @@
 Modules: ``schema`` (tables, versioning, migrations, safe opening), ``writer`` (one
 transaction per article), ``ingest`` (resumable pipeline run into a database),
 ``resolve`` (corpus-level merging of syndicated articles, events and quotes),
-``reader`` (Python API and queries), ``exports`` (PLOVER, GDELT, CSV, Parquet; the event
-formats in ``export_plover`` and ``export_gdelt``, what they read in ``export_events``),
-``identity`` (stable actor identity ids), ``similarity`` (near-duplicate sketches). The
-schema is documented in docs/database.md, the exported fields in docs/exports.md.
+``reader`` (Python API and queries), ``filters`` (the filters of events, quotes and
+actors), ``explore`` (filtered rows, totals, sort orders and facets), ``exports`` (PLOVER,
+GDELT, CSV, Parquet; the event formats in ``export_plover`` and ``export_gdelt``, what
+they read in ``export_events``), ``identity`` (stable actor identity ids), ``similarity``
+(near-duplicate sketches). The schema is documented in docs/database.md, the exported
+fields in docs/exports.md.
 """
 
 from __future__ import annotations

@@ -120,7 +120,8 @@ def list_events(conn: sqlite3.Connection, flt: EventFilter, *, limit: int, offse
 
 
 def _facets(conn: sqlite3.Connection, source: str, where: str, params: list[Any],
-            specs: dict[str, tuple[str, str]], count: str, top: int) -> dict[str, list[Record]]:
+            specs: dict[str, tuple[str, str]], top: int,
+            count: str = "count(DISTINCT c.id)") -> dict[str, list[Record]]:
     """Per facet, the ``top`` most frequent values of the filtered rows with their counts
     (rows ``FROM source`` plus the facet's joins, ``where`` with ``params``)."""
     result: dict[str, list[Record]] = {}
@@ -136,8 +137,7 @@ def event_facets(conn: sqlite3.Connection, flt: EventFilter,
                  top: int = FACET_SIZE) -> dict[str, list[Record]]:
     """Counts of the matching events by PLOVER type, quad class, country (or code) of
     either side, location country and outlet (an event counts once per value)."""
-    return _facets(conn, EVENT_FROM, flt.sql(), flt.params, _EVENT_FACETS,
-                   "count(DISTINCT c.id)", top)
+    return _facets(conn, EVENT_FROM, flt.sql(), flt.params, _EVENT_FACETS, top)
 
 
 # -- quotes ------------------------------------------------------------------------------
@@ -192,8 +192,7 @@ def iter_quotes(conn: sqlite3.Connection, cond: Conditions, *, sort: str = "newe
 def quote_facets(conn: sqlite3.Connection, cond: Conditions,
                  top: int = FACET_SIZE) -> dict[str, list[Record]]:
     """Counts of the matching quotes by speaker, speaker country, kind and outlet."""
-    return _facets(conn, QUOTE_FROM, cond.sql(), cond.params, _QUOTE_FACETS,
-                   "count(DISTINCT c.id)", top)
+    return _facets(conn, QUOTE_FROM, cond.sql(), cond.params, _QUOTE_FACETS, top)
 
 
 # -- actors ------------------------------------------------------------------------------
@@ -246,7 +245,7 @@ def actor_facets(conn: sqlite3.Connection, query: ActorQuery,
                  top: int = FACET_SIZE) -> dict[str, list[Record]]:
     """Counts of the matching actors by kind, country and sector."""
     sql, params = _grouped_actors(query)
-    return _facets(conn, f"({sql})", "", params, _ACTOR_FACETS, "count(*)", top)
+    return _facets(conn, f"({sql})", "", params, _ACTOR_FACETS, top, count="count(*)")
 
 
 # -- downloads ---------------------------------------------------------------------------

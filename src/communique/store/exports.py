@@ -12,7 +12,6 @@ constant whatever the corpus size.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -37,6 +36,7 @@ from communique.store.export_plover import (
     plover_records,
     write_plover,
 )
+from communique.store.explore import write_csv as write_records
 from communique.store.reader import EVENT_COLUMNS, QUOTE_COLUMNS, Corpus, Record
 
 __all__ = [
@@ -65,13 +65,7 @@ def table_records(corpus: Corpus, table: str) -> tuple[tuple[str, ...], Iterator
 def write_csv(corpus: Corpus, out: IO[str], table: str = "events") -> int:
     """CSV with a header row."""
     columns, records = table_records(corpus, table)
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow(record)
-        count += 1
-    return count
+    return write_records(records, columns, out)
 
 
 _INT_COLUMNS = {"quad", "num_mentions", "num_articles", "num_sources"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from communique.errors import UsageError
 
@@ -213,32 +213,33 @@ def _strip(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class _Query:
-    """What the three query classes share: blank-means-absent and URL parameters."""
+    """What the three query classes share: blank-means-absent, text and date checks, URL
+    parameters. Every subclass has ``since`` and ``until`` fields."""
 
-    def normalised(self) -> Self:
-        """A copy with blank text filters dropped."""
-        return replace(self, **{f.name: _strip(getattr(self, f.name)) for f in fields(self)})
+    # The free-text fields, checked for characters SQLite cannot take.
+    TEXTS: ClassVar[tuple[str, ...]] = ()
+
+    def values(self) -> dict[str, Any]:
+        """Every filter by name, set or not."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def params(self) -> dict[str, str]:
         """The filters that are set, as URL query parameters (for permalinks)."""
-        return {f.name: str(getattr(self, f.name)) for f in fields(self)
-                if getattr(self, f.name) is not None}
+        return {k: str(v) for k, v in self.values().items() if v is not None}
 
-    def _check_texts(self, spell: Spell, *names: str) -> None:
-        for name in names:
-            check_text(getattr(self, name), spell(name))
-
-
-
-def _dates(since: str | None, until: str | None,
-           spell: Spell) -> tuple[str | None, str | None]:
-    """``since`` and ``until`` as YYYY-MM-DD; an empty range is a usage error."""
-    since = check_date(since, spell("since"))
-    until = check_date(until, spell("until"))
-    if since and until and since > until:
-        raise UsageError(f"{spell('since')} {since} is after {spell('until')} {until}: "
-                         "nothing can match")
-    return since, until
+    def validated(self, spell: Spell = cli_flag) -> Self:
+        """A normalised copy (blank text dropped, dates as YYYY-MM-DD);
+        :class:`~communique.errors.UsageError` naming the option, as ``spell`` writes its
+        name, when a value is wrong."""
+        values = {k: _strip(v) for k, v in self.values().items()}
+        for name in self.TEXTS:
+            check_text(values[name], spell(name))
+        since = check_date(values["since"], spell("since"))
+        until = check_date(values["until"], spell("until"))
+        if since and until and since > until:
+            raise UsageError(f"{spell('since')} {since} is after {spell('until')} {until}: "
+                             "nothing can match")
+        return replace(self, **(values | {"since": since, "until": until}))
 
 
 @dataclass(frozen=True)
@@ -267,11 +268,12 @@ class EventQuery(_Query):
     outlet: str | None = None
     q: str | None = None
 
-    def validated(self, spell: Spell = cli_flag) -> EventQuery:
-        """A normalised copy (blank text dropped, dates as YYYY-MM-DD, type upper-cased);
-        :class:`~communique.errors.UsageError` naming the option when a value is wrong."""
-        query = self.normalised()
-        query._check_texts(spell, "actor", "recipient", "country", "place", "outlet", "q")
+    TEXTS = ("actor", "recipient", "country", "place", "outlet", "q")
+
+    def validated(self, spell: Spell = cli_flag) -> Self:
+        """As :meth:`_Query.validated`, also checking the type (upper-cased), the quad
+        class and the confidence."""
+        query = super().validated(spell)
         check_type(query.type, spell("type"))
         if query.quad is not None and query.quad not in (1, 2, 3, 4):
             raise UsageError(f"{spell('quad')} must be a quad class 1-4, got {query.quad}")
@@ -279,9 +281,7 @@ class EventQuery(_Query):
         if confidence is not None and not 0.0 <= confidence <= 1.0:
             raise UsageError(f"{spell('min_confidence')} must be between 0 and 1, "
                              f"got {confidence}")
-        since, until = _dates(query.since, query.until, spell)
-        return replace(query, type=query.type.upper() if query.type else None, since=since,
-                       until=until)
+        return replace(query, type=query.type.upper() if query.type else None)
 
     def filter(self) -> EventFilter:
         """The SQL conditions of these filters."""
@@ -320,12 +320,7 @@ class QuoteQuery(_Query):
     outlet: str | None = None
     q: str | None = None
 
-    def validated(self, spell: Spell = cli_flag) -> QuoteQuery:
-        """A normalised copy; :class:`~communique.errors.UsageError` when a value is wrong."""
-        query = self.normalised()
-        query._check_texts(spell, "speaker", "country", "kind", "outlet", "q")
-        since, until = _dates(query.since, query.until, spell)
-        return replace(query, since=since, until=until)
+    TEXTS = ("speaker", "country", "kind", "outlet", "q")
 
     def conditions(self) -> Conditions:
         """SQL conditions over ``corpus_quotes`` aliased ``c`` (and, for ``country``, the
@@ -374,12 +369,7 @@ class ActorQuery(_Query):
     since: str | None = None
     until: str | None = None
 
-    def validated(self, spell: Spell = cli_flag) -> ActorQuery:
-        """A normalised copy; :class:`~communique.errors.UsageError` when a value is wrong."""
-        query = self.normalised()
-        query._check_texts(spell, "q", "country", "kind", "sector", "outlet")
-        since, until = _dates(query.since, query.until, spell)
-        return replace(query, since=since, until=until)
+    TEXTS = ("q", "country", "kind", "sector", "outlet")
 
     def conditions(self) -> Conditions:
         """SQL conditions over ``entities`` aliased ``e`` and ``learned_entities`` ``l``."""
