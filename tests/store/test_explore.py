@@ -33,7 +33,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
 
 def types(corpus: Corpus, sort: str = "date", **filters: Any) -> list[str]:
     """PLOVER types of the matching events, in ``sort`` order."""
-    flt = EventQuery(**filters).validated().filter()
+    flt = EventQuery(**filters).validated().conditions()
     return [e["plover"] for e in ex.iter_events(corpus.conn, flt, sort=sort)]
 
 
@@ -67,7 +67,7 @@ def types(corpus: Corpus, sort: str = "date", **filters: Any) -> list[str]:
 def test_each_event_filter(corpus: Corpus, filters: dict[str, Any],
                            expected: list[str]) -> None:
     assert types(corpus, **filters) == expected
-    flt = EventQuery(**filters).validated().filter()
+    flt = EventQuery(**filters).validated().conditions()
     assert ex.count_events(corpus.conn, flt) == len(expected)
 
 
@@ -85,11 +85,11 @@ def test_event_sort_orders(corpus: Corpus, sort: str, expected: list[str]) -> No
 
 def test_unknown_sort_is_a_usage_error(corpus: Corpus) -> None:
     with pytest.raises(UsageError, match="sort must be one of newest, oldest"):
-        list(ex.iter_events(corpus.conn, EventQuery().filter(), sort="random"))
+        list(ex.iter_events(corpus.conn, EventQuery().conditions(), sort="random"))
 
 
 def test_event_records_carry_the_cli_columns_and_the_parties(corpus: Corpus) -> None:
-    consult = next(ex.iter_events(corpus.conn, EventQuery(type="CONSULT").filter()))
+    consult = next(ex.iter_events(corpus.conn, EventQuery(type="CONSULT").conditions()))
     assert set(EVENT_COLUMNS) <= set(consult)
     assert consult["num_articles"] == 2 and consult["location"] == "Beijing"
     assert consult["actors"] == [{"name": "Sergei Lavrov", "code": "RUSGOV", "country": "RUS"}]
@@ -98,7 +98,7 @@ def test_event_records_carry_the_cli_columns_and_the_parties(corpus: Corpus) -> 
 
 
 def test_pages_cover_every_row_once(corpus: Corpus) -> None:
-    flt = EventQuery().filter()
+    flt = EventQuery().conditions()
     every = [e["id"] for e in ex.iter_events(corpus.conn, flt, sort="newest")]
     pages = [e["id"] for offset in (0, 2) for e in ex.list_events(
         corpus.conn, flt, limit=2, offset=offset, sort="newest")]
@@ -106,7 +106,7 @@ def test_pages_cover_every_row_once(corpus: Corpus) -> None:
 
 
 def test_event_facets(corpus: Corpus) -> None:
-    facets = ex.event_facets(corpus.conn, EventQuery().filter())
+    facets = ex.event_facets(corpus.conn, EventQuery().conditions())
     pairs = {name: [(f["value"], f["count"]) for f in values]
              for name, values in facets.items()}
     assert pairs == {
@@ -116,29 +116,29 @@ def test_event_facets(corpus: Corpus) -> None:
         "place": [("CHN", 1), ("USA", 1)],
         "outlet": [("Daily Two", 2), ("Wire One", 2), ("Gazette Three", 1)],
     }
-    narrowed = ex.event_facets(corpus.conn, EventQuery(country="UKR").filter())
+    narrowed = ex.event_facets(corpus.conn, EventQuery(country="UKR").conditions())
     assert narrowed["outlet"] == [{"value": "Daily Two", "count": 1},
                                   {"value": "Wire One", "count": 1}]
-    assert ex.event_facets(corpus.conn, EventQuery().filter(), top=1)["country"] == [
+    assert ex.event_facets(corpus.conn, EventQuery().conditions(), top=1)["country"] == [
         {"value": "RUS", "count": 4}]
 
 
 @pytest.mark.parametrize("base", [{}, {"country": "RUS"}, {"quad": 4}, {"outlet": "Wire One"}])
 def test_each_facet_count_is_the_view_with_that_filter(corpus: Corpus,
                                                        base: dict[str, Any]) -> None:
-    facets = ex.event_facets(corpus.conn, EventQuery(**base).validated().filter())
+    facets = ex.event_facets(corpus.conn, EventQuery(**base).validated().conditions())
     assert any(facets.values())
     for name, values in facets.items():
         for item in values:
             narrowed = EventQuery(**(base | {name: item["value"]})).validated()
-            assert ex.count_events(corpus.conn, narrowed.filter()) == item["count"], \
+            assert ex.count_events(corpus.conn, narrowed.conditions()) == item["count"], \
                 (name, item)
 
 
 def test_corpus_events_is_the_same_view(corpus: Corpus) -> None:
     """The CLI's `communique events` (Corpus.events) lists what the explorer lists."""
     for filters in ({}, {"actor": "RUS"}, {"place": "CHN", "min_confidence": 0.5}):
-        flt = EventQuery(**filters).validated().filter()
+        flt = EventQuery(**filters).validated().conditions()
         assert list(corpus.events(**filters)) == [
             {k: e[k] for k in EVENT_COLUMNS}
             for e in ex.iter_events(corpus.conn, flt, sort="date")]

@@ -122,7 +122,7 @@ def _select(conn: Any, view: View, limit: int | None, offset: int, *,
     q = view.query
     window: dict[str, Any] = {"sort": view.sort, "limit": limit, "offset": offset}
     if isinstance(q, EventQuery):
-        flt = q.filter()
+        flt = q.conditions()
         rows = list(ex.iter_events(conn, flt, **window))
         return (rows, ex.count_events(conn, flt) if summary else len(rows),
                 ex.event_facets(conn, flt) if summary else {})

@@ -283,7 +283,7 @@ class EventQuery(_Query):
                              f"got {confidence}")
         return replace(query, type=query.type.upper() if query.type else None)
 
-    def filter(self) -> EventFilter:
+    def conditions(self) -> EventFilter:
         """The SQL conditions of these filters."""
         flt = EventFilter()
         for role, value in (("actor", self.actor), ("recipient", self.recipient),

@@ -200,7 +200,7 @@ class Corpus:
         _check_limit(limit)
         query = EventQuery(actor=actor, recipient=recipient, type=type, since=since,
                            until=until, min_confidence=min_confidence, place=place).validated()
-        for row in iter_events(self.conn, query.filter(), sort="date", limit=limit):
+        for row in iter_events(self.conn, query.conditions(), sort="date", limit=limit):
             yield {k: row[k] for k in EVENT_COLUMNS}
 
     def top_dyads(self, limit: int = 10) -> list[Record]:
