@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from communique.errors import UsageError
+from communique.store.explore import write_csv as write_records
 from communique.store.export_gdelt import (
     GDELT_EVENT_COLUMNS,
     GDELT_MENTION_COLUMNS,
@@ -36,7 +37,6 @@ from communique.store.export_plover import (
     plover_records,
     write_plover,
 )
-from communique.store.explore import write_csv as write_records
 from communique.store.reader import EVENT_COLUMNS, QUOTE_COLUMNS, Corpus, Record
 
 __all__ = [
