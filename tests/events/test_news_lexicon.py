@@ -12,6 +12,9 @@ from tests.events.test_coder import countries, events, one
 @pytest.mark.parametrize(("text", "plover", "actor", "recipient"), [
     ("Indian police clashed with Kashmiri protesters in Srinagar.", "ASSAULT", "IND", None),
     ("Russia denied the charges brought by Britain.", "REJECT", "RUS", None),
+    ("Israel opposed the ceasefire proposal.", "REJECT", "ISR", None),
+    ("The United States ended aid payments to Honduras.", "SANCTION", "USA", "HND"),
+    ("President Trump called off the summit with North Korea.", "REJECT", "USA", None),
     ("Islamic State militants beheaded a Japanese journalist.", "ASSAULT", None, "JPN"),
     ("Iran freed three American prisoners on Sunday.", "RETREAT", "IRN", None),
     ("Russia annexed Crimea from Ukraine in 2014.", "COERCE", "RUS", None),

@@ -42,6 +42,8 @@ def naming_polarity(tok: Token) -> str | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # "called off the summit following threats": a phrasal verb names nothing
     words = evaluative_words()
     for t in tok.subtree:
         if t.i > obj.i and t.sent == tok.sent:
