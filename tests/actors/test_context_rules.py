@@ -181,3 +181,11 @@ def test_state_body_naming_a_noun_takes_the_context_country(nlp: Language) -> No
     entities = _resolve(nlp, text, published="2014-02-20")
     ministry = _at(entities, text, "Interior Ministry")
     assert ministry is not None and ministry["code"] == "UKRGOV"
+
+
+def test_saint_spellings_of_a_city_are_one_place(nlp: Language) -> None:
+    # GeoNames lists "Saint Petersburg" (Russia) apart from "St. Petersburg" (Florida).
+    text = "Russian President Vladimir Putin welcomed the delegation to St. Petersburg."
+    entities = _resolve(nlp, text, published="2013-09-05")
+    city = _at(entities, text, "St. Petersburg")
+    assert city is not None and city["country"] == "RUS"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from communique.actors.kb import normalise
+from communique.actors.kb import ActorKB, normalise
 from communique.actors.mentions import (
     HELD_PLACES,
     LOCATIVE_PREPS,
@@ -57,11 +57,11 @@ def collect_cities(b: _Builder) -> None:
         if start >= end or not b.free(start, end):
             continue
         key = normalise(b.phrase(start, end))
-        countries = kb.cities.get(key)
+        countries, population = city_countries(kb, key)
         if not countries:
             continue
         country = next((c for c in countries if c in named), None)
-        if country is None and kb.city_population.get(key, 0) >= BIG_CITY:
+        if country is None and population >= BIG_CITY:
             country = countries[0]
         if country is None:
             continue  # a small town abroad the article never places ("Thomson", Illinois)
@@ -74,6 +74,28 @@ def collect_cities(b: _Builder) -> None:
             m = Mention(start, end, "name", "country", country=country)
             m.evidence.append(span_chars(b.doc, start, end))
             b.add(m)
+
+
+# Spellings of "Saint" in place names: GeoNames lists "Saint Petersburg" (Russia) and
+# "St. Petersburg" (Florida) under different names.
+_SAINT_FORMS = ("saint ", "st. ", "st ")
+
+
+def city_countries(kb: ActorKB, key: str) -> tuple[tuple[str, ...], int]:
+    """The countries with a city called ``key`` (most populous first) and the largest
+    population among them, over every spelling of a leading "Saint"."""
+    keys = [key]
+    for form in _SAINT_FORMS:
+        if key.startswith(form):
+            rest = key[len(form):]
+            keys = [f + rest for f in _SAINT_FORMS]
+            break
+    found = [(kb.city_population.get(k, 0), kb.cities[k]) for k in keys if k in kb.cities]
+    found.sort(key=lambda item: -item[0])
+    countries: list[str] = []
+    for _, codes in found:
+        countries.extend(c for c in codes if c not in countries)
+    return tuple(countries), max((p for p, _ in found), default=0)
 
 
 def misread_place(b: _Builder, ent: Any) -> bool:
