@@ -42,3 +42,12 @@ def test_statement_putting_an_obligation_on_a_party_is_a_demand(nlp: Any) -> Non
 def test_negated_obligation_is_no_demand(nlp: Any) -> None:
     text = "The U.N. refugee agency UNHCR said the United States must not close the border."
     assert not [e for e in events(nlp, text) if e["trigger"]["text"] == "said"]
+
+
+def test_obligation_on_nobody_in_particular_is_no_demand(nlp: Any) -> None:
+    demand = "German Chancellor Angela Merkel said Russia must withdraw its troops."
+    assert any(e["cameo"] == "100" for e in events(nlp, demand))
+    for text in ("German Chancellor Angela Merkel said no one in Germany should be targeted "
+                 "for their faith.",
+                 "German Chancellor Angela Merkel said Russian sanctions must be lifted."):
+        assert not any(e["cameo"] == "100" for e in events(nlp, text)), text

@@ -54,18 +54,33 @@ def _negative_word(tokens: Sequence[Token]) -> Token | None:
 def _obliged_span(content: Sequence[Token]) -> tuple[int, int] | None:
     """Character bounds of the subject a statement puts an obligation on ("said the United
     States must make sure ...", "said Mr. Trump should relieve General Flynn"), not
-    negated; None when the statement obliges no one."""
+    negated; None when the statement obliges no one (a passive or generic subject: "no
+    one should be targeted" puts no obligation on anyone named)."""
     for tok in content:
         if tok.dep_ != "aux" or tok.lower_ not in _OBLIGATION_AUX:
             continue
         verb = tok.head
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not _generic(subject):
             tokens = list(subject.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+# Subjects that oblige no one in particular: "No one in the United States should ever be
+# targeted", "people should be free to ...", "we must remember".
+_GENERIC_SUBJECTS = frozenset({"one", "nobody", "everyone", "everybody", "anyone",
+                               "anybody", "someone", "somebody", "people", "person", "we",
+                               "you", "i", "everything", "nothing", "world"})
+
+
+def _generic(subject: Token) -> bool:
+    """True for a subject that names nobody in particular (or the speaker's own side)."""
+    if subject.lemma_.lower() in _GENERIC_SUBJECTS or subject.lower_ in _GENERIC_SUBJECTS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in subject.children)
 
 
 def _judged_span(word: Token) -> tuple[int, int] | None:
