@@ -47,7 +47,6 @@ def test_negated_obligation_is_no_demand(nlp: Any) -> None:
 def test_obligation_on_nobody_in_particular_is_no_demand(nlp: Any) -> None:
     demand = "German Chancellor Angela Merkel said Russia must withdraw its troops."
     assert any(e["cameo"] == "100" for e in events(nlp, demand))
-    for text in ("German Chancellor Angela Merkel said no one in Germany should be targeted "
-                 "for their faith.",
-                 "German Chancellor Angela Merkel said Russian sanctions must be lifted."):
-        assert not any(e["cameo"] == "100" for e in events(nlp, text)), text
+    text = ("German Chancellor Angela Merkel said no one in Germany should be targeted for "
+            "their faith.")
+    assert not any(e["cameo"] == "100" for e in events(nlp, text))

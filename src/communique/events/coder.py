@@ -234,6 +234,8 @@ def demanders(tok: Any, entities: Sequence[dict[str, Any]],
             chain.append(current.head)
     if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for t in chain for c in t.children):
         return _demanded_content(chain[-1], entities, actors)
+    if any(roles.generic_subject(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return None  # "said no one should be targeted": an obligation on nobody named
     speakers, _ = resolve_refs(roles.speech_subjects(tok), entities)
     top = chain[-1]
     if not speakers and top.dep_ == "acl" and top.head.pos_ == "NOUN":

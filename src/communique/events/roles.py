@@ -393,3 +393,17 @@ def governing_verb(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+# Subjects that oblige no one in particular: "No one in the United States should ever be
+# targeted", "people should be free to ...", "we must remember".
+_GENERIC_SUBJECTS = frozenset({"one", "nobody", "everyone", "everybody", "anyone",
+                               "anybody", "someone", "somebody", "people", "person", "we",
+                               "you", "i", "everything", "nothing", "world"})
+
+
+def generic_subject(subject: Token) -> bool:
+    """True for a subject that names nobody in particular (or the speaker's own side)."""
+    if subject.lemma_.lower() in _GENERIC_SUBJECTS or subject.lower_ in _GENERIC_SUBJECTS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in subject.children)

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from communique.actors.lookup import entity_ref
+from communique.events import roles
 from communique.events.cameo import lookup
 from communique.events.candidates import Candidate
 from communique.events.evaluation import evaluative_words
@@ -63,24 +64,10 @@ def _obliged_span(content: Sequence[Token]) -> tuple[int, int] | None:
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and not _generic(subject):
+        if subject is not None and not roles.generic_subject(subject):
             tokens = list(subject.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
-
-
-# Subjects that oblige no one in particular: "No one in the United States should ever be
-# targeted", "people should be free to ...", "we must remember".
-_GENERIC_SUBJECTS = frozenset({"one", "nobody", "everyone", "everybody", "anyone",
-                               "anybody", "someone", "somebody", "people", "person", "we",
-                               "you", "i", "everything", "nothing", "world"})
-
-
-def _generic(subject: Token) -> bool:
-    """True for a subject that names nobody in particular (or the speaker's own side)."""
-    if subject.lemma_.lower() in _GENERIC_SUBJECTS or subject.lower_ in _GENERIC_SUBJECTS:
-        return True
-    return any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in subject.children)
 
 
 def _judged_span(word: Token) -> tuple[int, int] | None:
