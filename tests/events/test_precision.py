@@ -184,3 +184,10 @@ def test_attack_on_positions_is_force_whatever_the_pattern(nlp: Any) -> None:
     # "ATTACK * GOVERNMENT" is criticism of a government, not of its positions
     text = "Pro-Russian separatists in eastern Ukraine attacked government positions."
     assert "ASSAULT" in types(nlp, text) and "ACCUSE" not in types(nlp, text)
+
+
+def test_release_of_a_quoted_title_is_no_release_of_people(nlp: Any) -> None:
+    text = ("The White House released a “Strategic Approach to the People's Republic of "
+            "China” on Wednesday.")
+    assert "RETREAT" not in types(nlp, text)
+    assert "RETREAT" in types(nlp, "Iran released three American prisoners on Sunday.")

@@ -131,6 +131,8 @@ def party_object(tok: Token) -> bool:
         return True
     if obj.ent_type_ in _NON_PARTY_LABELS or obj.lemma_.lower() in _LEISURE:
         return False
+    if _quoted_title(obj):
+        return False  # "released a “Strategic Approach to China”": a document's title
     if obj.ent_type_ in _PARTY_LABELS or obj.pos_ in ("PROPN", "PRON", "NUM"):
         return True
     if obj.lemma_.lower() in _PEOPLE_NOUNS or obj.lemma_.lower() in _GATHERINGS:
@@ -144,6 +146,22 @@ def party_object(tok: Token) -> bool:
     return any(o.ent_type_ in _PARTY_LABELS or o.pos_ == "PROPN" or any(
         c.ent_type_ in _PARTY_LABELS for c in o.children if c.dep_ in ("compound", "amod"))
         for o in owners)
+
+
+def _quoted_title(obj: Token) -> bool:
+    """True for a capitalised object named inside quotation marks: a title, not a party."""
+    doc = obj.doc
+    first = obj.left_edge.i
+    while first < obj.i and doc[first].dep_ == "det":
+        first += 1
+    if doc[first].text in _OPENING_QUOTES:
+        first += 1
+    elif not (first > 0 and doc[first - 1].text in _OPENING_QUOTES):
+        return False
+    return first <= obj.i and doc[first].text[:1].isupper()
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
 
 
 def question(sent: Span) -> bool:
