@@ -53,6 +53,9 @@ def _fate(text: str, trigger: str) -> dict[str, Any]:
     ("The ministry asked questions.", "asked", "light-verb-without-party"),
     # A default-coded dyadic act without its other party.
     ("Turkey supports raising the minimum wage.", "supports", "dyadic-without-party"),
+    # A war's running toll, with no doer.
+    ("Some 130,000 people have been killed in the Syrian civil war.", "killed",
+     "aggregate-toll"),
     # A meeting with news media only is an interview.
     ("Obama met Fox News anchor Bret Baier in Chicago.", "met", "interview-with-media"),
 ])

@@ -337,6 +337,13 @@ def _background(cand: Candidate, sent: Sentence) -> bool:
     return salience.background(cand.token)
 
 
+@CANDIDATE_FILTERS.rule("aggregate-toll",
+                        example="Some 130,000 people have been killed in the civil war")
+def _aggregate_toll(cand: Candidate, sent: Sentence) -> bool:
+    """A war's running toll, with no doer, sums many acts: it reports no one event."""
+    return salience.aggregate_toll(cand.token)
+
+
 @CANDIDATE_FILTERS.rule("object-not-a-party", example="met the regulations")
 def _object_not_a_party(cand: Candidate, sent: Sentence) -> bool:
     """A party-object verb whose direct object is a thing, not a party, is another sense."""

@@ -148,6 +148,39 @@ def party_object(tok: Token) -> bool:
         for o in owners)
 
 
+# Counts of a toll ("thousands", "some 130,000 people") and the long conflicts they sum.
+_MANY_WORDS = frozenset({"hundreds", "thousands", "tens", "millions", "dozens", "scores"})
+_LONG_CONFLICTS = frozenset({"war", "conflict", "fighting", "violence", "crisis", "uprising",
+                             "insurgency", "unrest", "revolution", "campaign", "occupation"})
+
+
+def aggregate_toll(tok: Token) -> bool:
+    """True for an agentless passive toll over a whole conflict: "Some 130,000 people have
+    been killed in the Syrian civil war", "thousands have died since the uprising began"."""
+    if tok.lemma_.lower() not in ("kill", "die", "wound", "injure", "displace") or any(
+            c.dep_ == "agent" for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None or not _many(subject):
+        return False
+    spans = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during",
+                                                                         "since", "over")]
+    spans += [c for c in tok.children if c.dep_ == "advcl"]
+    return any(t.lemma_.lower() in _LONG_CONFLICTS for p in spans for t in p.subtree)
+
+
+def _many(subject: Token) -> bool:
+    """A subject counting many people: "thousands", "some 130,000 people"."""
+    if subject.lower_ in _MANY_WORDS:
+        return True
+    for c in subject.subtree:
+        if c.like_num and c.i < subject.i + 1:
+            digits = c.text.replace(",", "")
+            if (digits.isdigit() and int(digits) >= 1000) or c.lower_ in _MANY_WORDS:
+                return True
+    return False
+
+
 def _quoted_title(obj: Token) -> bool:
     """True for a capitalised object named inside quotation marks: a title, not a party."""
     doc = obj.doc
