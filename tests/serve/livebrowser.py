@@ -71,9 +71,11 @@ def live_server(db: Path) -> Iterator[str]:
 
 @contextmanager
 def chromium(width: int = 1280, height: int = 1000,
-             downloads: Path | None = None) -> Iterator[Any]:
+             downloads: Path | None = None, offline: bool = False) -> Iterator[Any]:
     """A headless Chromium WebDriver with a fresh profile, quit at the end; files it
-    downloads go to ``downloads`` (without asking) when given."""
+    downloads go to ``downloads`` (without asking) when given. ``offline`` resolves no
+    host name but 127.0.0.1, so a page that needed anything from the network (a CDN, a
+    tile server) would fail to render."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -85,6 +87,8 @@ def chromium(width: int = 1280, height: int = 1000,
                 "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
                 f"--window-size={width},{height}"):
         options.add_argument(arg)
+    if offline:
+        options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")
     if downloads is not None:
         options.add_experimental_option("prefs", {
             "download.default_directory": str(downloads), "download.prompt_for_download": False,
@@ -108,6 +112,26 @@ def screenshot(driver: Any, name: str, *, full_page: bool = False) -> Path:
         driver.set_window_size(1280, min(max(height + 120, 800), 4000))
     driver.save_screenshot(str(target))
     return target
+
+
+def wait_rendered(driver: Any, selector: str) -> str:
+    """Wait for a page's script to mark ``selector`` ``data-rendered`` and return the mark
+    ("true", or "failed" when the script could not draw)."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    def mark(d: Any) -> Any:
+        return d.execute_script(
+            "var e = document.querySelector(arguments[0]);"
+            "return e && e.getAttribute('data-rendered');", selector)
+
+    return str(WebDriverWait(driver, 20).until(mark))
+
+
+def requested_urls(driver: Any) -> list[str]:
+    """Every URL the current page requested (the document and each resource)."""
+    return list(driver.execute_script(
+        "return [location.href].concat(performance.getEntriesByType('resource')"
+        ".map(function (e) { return e.name; }));"))
 
 
 def by(kind: str) -> Any:

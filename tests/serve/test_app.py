@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import quote
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 PAGES = ["/", "/actor/RUS", "/actor/Sergei%20Lavrov", "/dyad/RUS/CHN", "/article/fx-rus-chn-1",
          "/article/fx-xss", "/search?q=sanctions", "/search?speaker=Lavrov", "/api",
-         "/events", "/quotes", "/actors"]
+         "/events", "/quotes", "/actors", "/map", "/network", "/map?by=place&type=CONSULT",
+         "/network?level=code&min=2&country=RUS"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -35,7 +37,8 @@ def test_pages_render_with_security_headers(client: Any, url: str) -> None:
 def test_dashboard_links_to_actor_dyad_and_article_pages(client: Any) -> None:
     html = client.get("/").text
     assert 'href="/actor/' in html and 'href="/dyad/' in html and 'href="/article/' in html
-    assert "<svg" in html and 'class="bar quad' in html
+    [chart] = _json_blocks(html, "chart-data")
+    assert chart["rows"] and chart["first"] <= chart["last"]
     for href in set(re.findall(r'href="(/(?:actor|dyad|article)/[^"#]*)', html)):
         assert client.get(href.replace("&amp;", "&")).status_code == 200, href
 
@@ -50,9 +53,25 @@ def test_article_page_highlights_quotes_speakers_triggers(client: Any) -> None:
     assert '<details class="removed">' in html and "advertisement" in html
 
 
+def _json_blocks(html: str, marker: str) -> list[Any]:
+    """The JSON data blocks (``<script type="application/json" ...marker...>``) of a page."""
+    return [json.loads(body) for attrs, body in re.findall(
+        r'<script type="application/json"([^>]*)>(.*?)</script>', html, re.S)
+        if marker in attrs]
+
+
 def _no_injection(html: str) -> None:
-    """Only our own script tag, and no attribute smuggled in from article data."""
-    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js" defer>']
+    """Only our own scripts (files from /static) and JSON data blocks, whose text escapes
+    every ``<`` so no tag can close them; no attribute smuggled in from article data."""
+    tags = re.findall(r"<script\b[^>]*>", html)
+    assert tags[0] == '<script src="/static/app.js" defer>'
+    for tag in tags:
+        assert re.fullmatch(r'<script src="/static/[a-z0-9/.-]+\.js" defer>', tag) or \
+            tag.startswith('<script type="application/json"'), tag
+    for body in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html,
+                           re.S):
+        assert "<" not in body and ">" not in body
+        json.loads(body)
     # Attribute values are quoted and escaped (no raw '"' or '>' inside), so once the
     # quoted values are cut out, an on...= left in a tag is a real attribute.
     for tag in re.findall(r"<[a-z]+\b[^>]*>", html):
@@ -66,7 +85,9 @@ def _no_injection(html: str) -> None:
                                  "/search?q=<script>&speaker=\"onmouseover=\"",
                                  "/dyad/RUS/USA", "/events", "/quotes", "/actors",
                                  "/events?outlet=" + quote(XSS_OUTLET),
-                                 "/quotes?q=alert&outlet=" + quote(XSS_OUTLET)])
+                                 "/quotes?q=alert&outlet=" + quote(XSS_OUTLET),
+                                 "/map?outlet=" + quote(XSS_OUTLET),
+                                 "/network?outlet=" + quote(XSS_OUTLET)])
 def test_article_text_is_escaped_everywhere(client: Any, url: str) -> None:
     html = client.get(url).text
     _no_injection(html)

@@ -179,7 +179,7 @@ def test_explorer_pages_link_to_the_rest(site: Site) -> None:
     wait_url(driver, "/events")
     driver.find_element(by("CSS_SELECTOR"), "tr.event-row td:nth-child(2) a").click()
     wait_url(driver, "/event/")
-    assert driver.find_elements(by("CSS_SELECTOR"), "ul.mentions li")
+    assert driver.find_elements(by("CSS_SELECTOR"), "ol.mentions li.mention")
     site.open("/quotes")
     screenshot(driver, "explorer-quotes", full_page=True)
     driver.find_element(by("CSS_SELECTOR"), "li.quote-item a.speaker").click()

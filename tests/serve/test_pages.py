@@ -17,11 +17,18 @@ def test_dashboard_counts_chart_and_links(corpus_db: Path) -> None:
         stats = corpus.stats()
     assert data["counts"]["articles"] == stats["articles"] >= 9
     assert data["counts"]["events"] == stats["corpus_events"] > 0
-    months = {row["period"] for row in data["timeline"]}
-    # The fixture articles are dated 2024-03-05, 2024-04-02 and 2024-05-16.
-    assert {"2024-03", "2024-05"} <= months
-    for row in data["timeline"]:
+    timeline = data["timeline"]
+    months = [row["period"] for row in timeline["rows"]]
+    # The axis spans the articles' months (the fixtures 2024-03-05 to 2024-05-16, the
+    # samples to 2024-07-08), each month once, in order, empty ones included.
+    assert (timeline["first"], timeline["last"]) == ("2024-03", "2024-07")
+    assert months == ["2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]
+    for row in timeline["rows"]:
         assert row["events"] == sum(row[f"quad{q}"] for q in range(1, 5))
+        assert (row["mean_goldstein"] is None) == (row["events"] == 0)
+    assert timeline["dated"] + timeline["undated"] + sum(timeline["year_only"].values()) \
+        + timeline["before"] + timeline["after"] == data["counts"]["events"]
+    assert data["counts"]["undated_events"] == timeline["undated"]
     assert any(d["actor"] == "RUS" and d["recipient"] in ("CHN", "USA")
                for d in data["top_dyads"])
     assert all(d["actor"] != d["recipient"] for d in data["top_dyads"])
@@ -36,7 +43,7 @@ def test_actor_by_code_aggregates_members(corpus_db: Path) -> None:
     assert data["kind"] == "code"
     assert {"Sergei Lavrov", "Vladimir Putin"} <= {m["name"] for m in data["members"]}
     assert data["counts"]["as_actor"] >= 2
-    assert data["timeline"], "RUS takes part in dated events"
+    assert data["timeline"]["dated"] >= 2, "RUS takes part in dated events"
     assert any(q["speaker"] == "Sergei Lavrov" for q in data["quotes"])
 
 
@@ -67,8 +74,12 @@ def test_dyad_timeline_and_filters(corpus_db: Path) -> None:
     with open_corpus(corpus_db) as corpus:
         data = pages.dyad_data(corpus, "RUS", "CHN")
         assert data["total"] == len(data["events"]) >= 2
-        assert data["timeline"][0]["period"] == "2024-03"
-        assert all(row["mean_goldstein"] is not None for row in data["timeline"])
+        rows = {row["period"]: row for row in data["timeline"]["rows"]}
+        assert rows["2024-03"]["events"] == 3 and rows["2024-05"]["events"] == 1
+        # the month between has no events and no mean: a gap, not a line across it
+        assert rows["2024-04"] == {"period": "2024-04", "quad1": 0, "quad2": 0, "quad3": 0,
+                                   "quad4": 0, "events": 0, "mean_goldstein": None}
+        assert data["timeline"]["dated"] == data["total"]
         only_q1 = pages.dyad_data(corpus, "RUS", "CHN", quad=1)
         assert only_q1["events"] and all(e["quad"] == 1 for e in only_q1["events"])
         none = pages.dyad_data(corpus, "RUS", "CHN", since="2030-01-01")
@@ -104,4 +115,13 @@ def test_event_detail_lists_evidence(corpus_db: Path) -> None:
         event = pages.dyad_data(corpus, "RUS", "CHN")["events"][0]
         detail = pages.event_detail(corpus, event["id"])
     assert detail["mentions"]
-    assert detail["mentions"][0]["article_id"] == event["article_id"]
+    mention = detail["mentions"][0]
+    assert mention["article_id"] == event["article_id"]
+    assert mention["title"] == "Lavrov holds talks with Wang Yi in Beijing"
+    sentence = mention["sentence"]["text"]
+    words = {s["role"]: sentence[s["start"]:s["end"]] for s in mention["spans"]}
+    assert words["trigger"] == event["trigger"]
+    assert words["actor"] in ("Lavrov", "Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov")
+    assert "recipient" in words
+    assert detail["date_value"] == "2024-03-05" and detail["date_resolution"]
+    assert set(detail["modality"]) >= {"negated", "hypothetical", "historical"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -9,7 +10,7 @@ from typing import ClassVar
 import pytest
 
 from communique.errors import ParameterError
-from communique.serve import charts, highlight, params
+from communique.serve import highlight, params
 
 
 class _Balance(HTMLParser):
@@ -74,17 +75,25 @@ def test_out_of_range_spans_are_ignored() -> None:
     assert str(highlight.render("short", spans)) == "short"
 
 
-def test_chart_is_svg_with_bars_and_escaped_labels() -> None:
-    rows = [{"period": "2024-01", "quad1": 2, "quad2": 0, "quad3": 1, "quad4": 1, "events": 4,
-             "mean_goldstein": -1.5},
-            {"period": "<b>2024-02</b>", "quad1": 1, "quad2": 1, "quad3": 0, "quad4": 0,
-             "events": 2, "mean_goldstein": 3.0}]
-    svg = str(charts.quad_chart(rows, title='t"<x>'))
-    parsed = _parse(svg)
-    assert parsed.tags.count("rect") >= 5 + 4  # 5 bars + 4 legend swatches
-    assert "polyline" in parsed.tags
-    assert "<b>" not in svg and "&lt;b&gt;" in svg
-    assert "No dated events" in str(charts.quad_chart([], title="empty"))
+def test_chart_data_cannot_close_its_script_block() -> None:
+    """Charts are drawn in the browser from JSON in a script block: a title or period
+    holding ``</script>`` must stay text inside it."""
+    from communique.serve.app import _environment
+
+    timeline = {"first": "2024-01", "last": "2024-01", "dated": 1, "before": 0, "after": 0,
+                "year_only": {}, "undated": 0,
+                "rows": [{"period": "</script><script>alert(1)</script>", "quad1": 1,
+                          "quad2": 0, "quad3": 0, "quad4": 0, "events": 1,
+                          "mean_goldstein": 1.0}]}
+    template = _environment().from_string(
+        '{% from "_macros.html" import quad_chart %}{{ quad_chart(t, title=title) }}')
+    html = template.render(t=timeline, title='t"</script><b>')
+    parsed = _parse(html)
+    assert parsed.tags.count("script") == 1 and "b" not in parsed.tags
+    body = html.split('class="chart-data">', 1)[1].split("</script>", 1)[0]
+    spec = json.loads(body)
+    assert spec["title"] == 't"</script><b>'
+    assert spec["rows"][0]["period"].startswith("</script>")
 
 
 @pytest.mark.parametrize(("query", "message"), [
@@ -112,15 +121,3 @@ def test_validators() -> None:
         params.text({"q": "x" * 201}, "q")
     with pytest.raises(ParameterError):
         params.identifier("a\x00b", "article id")
-
-
-def test_fill_months_makes_a_real_time_axis() -> None:
-    rows = [{"period": "2023-11", "quad1": 1, "events": 1, "mean_goldstein": 1.0},
-            {"period": "2024-02", "quad4": 2, "events": 2, "mean_goldstein": -9.0}]
-    filled = charts.fill_months(rows)
-    assert [r["period"] for r in filled] == ["2023-11", "2023-12", "2024-01", "2024-02"]
-    assert filled[1]["events"] == 0 and filled[1]["mean_goldstein"] is None
-    far = [{"period": "1900-01", "events": 1}, {"period": "2024-01", "events": 1}]
-    assert charts.fill_months(far) == far
-    weeks = [{"period": "2024-W01", "events": 1}]
-    assert charts.fill_months(weeks) == weeks

@@ -28,8 +28,18 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique.errors import NotFoundError, UsageError
-from communique.serve import charts, explorer, highlight, openapi, pages, params, queries
+from communique.serve import (
+    charts,
+    explorer,
+    highlight,
+    openapi,
+    pages,
+    params,
+    queries,
+    visuals,
+)
 from communique.store import Corpus, open_corpus
+from communique.store.network import DEFAULT_MAX_EDGES
 
 log = logging.getLogger("communique.serve")
 HERE = Path(__file__).resolve().parent
@@ -74,7 +84,9 @@ def _environment() -> Environment:
     env.filters["snippet"] = _snippet
     env.filters["frag"] = highlight.fragment
     env.globals["QUADS"] = charts.QUADS
-    env.globals["quad_chart"] = charts.quad_chart
+    env.globals["sentence"] = highlight.event_sentence
+    env.globals["chart_spec"] = charts.chart_spec
+    env.globals["chart_notes"] = charts.notes
     env.globals["urlencode"] = urlencode
     return env
 
@@ -183,6 +195,19 @@ class _Site:
         return self.html(f"{kind}.html", data=data, links=explorer.links(view, data),
                          sorts=explorer.SORTS[kind], facet_titles=explorer.FACETS[kind])
 
+    def map(self, request: Request) -> Response:
+        view = visuals.parse_map(request.query_params)
+        with self.corpus() as corpus:
+            data = visuals.map_view_data(corpus, view)
+        return self.html("map.html", data=data, bases=visuals.MAP_BASES)
+
+    def network(self, request: Request) -> Response:
+        view = visuals.parse_network(request.query_params)
+        with self.corpus() as corpus:
+            data = visuals.network_view_data(corpus, view)
+        return self.html("network.html", data=data, levels=visuals.NETWORK_LEVELS,
+                         default_edges=DEFAULT_MAX_EDGES)
+
     def api_docs(self, request: Request) -> Response:
         return self.html("api.html", spec=openapi.SPEC)
 
@@ -220,6 +245,14 @@ class _Site:
         total and the facets."""
         view = explorer.parse_view(kind, request.query_params)
         return self.api(lambda c: explorer.view_data(c, view))
+
+    def api_map(self, request: Request) -> Response:
+        view = visuals.parse_map(request.query_params)
+        return self.api(lambda c: visuals.map_view_data(c, view))
+
+    def api_network(self, request: Request) -> Response:
+        view = visuals.parse_network(request.query_params)
+        return self.api(lambda c: visuals.network_view_data(c, view))
 
     def api_event(self, request: Request) -> Response:
         event_id = params.identifier(request.path_params["event_id"], "event id")
@@ -301,6 +334,8 @@ def create_app(db: str | Path) -> Starlette:
         Route("/events", site.events, name="events"),
         Route("/quotes", site.quotes, name="quotes"),
         Route("/actors", site.actors, name="actors"),
+        Route("/map", site.map, name="map"),
+        Route("/network", site.network, name="network"),
         Route("/api", site.api_docs, name="api_docs"),
         Route("/api/openapi.json", site.api_spec),
         Route("/api/dashboard", site.api_dashboard),
@@ -311,6 +346,8 @@ def create_app(db: str | Path) -> Starlette:
         Route("/api/events", site.api_events),
         Route("/api/event/{event_id}", site.api_event),
         Route("/api/quotes", site.api_quotes),
+        Route("/api/map", site.api_map),
+        Route("/api/network", site.api_network),
         Route("/api/search", site.api_search),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]

@@ -99,15 +99,22 @@ QUERIES: dict[str, type[Query]] = {"events": EventQuery, "quotes": QuoteQuery,
                                    "actors": ActorQuery}
 
 
-def parse_view(kind: str, qp: Mapping[str, str]) -> View:
-    """The view ``/<kind>?...`` asks for; :class:`~communique.errors.ParameterError` or
+def parse_query(kind: str, qp: Mapping[str, str]) -> Query:
+    """The filters of ``/<kind>?...``, validated (the map and the network take the
+    events' filters too); :class:`~communique.errors.ParameterError` or
     :class:`~communique.errors.UsageError` (both HTTP 400) name a bad parameter."""
     cls = QUERIES[kind]
     query = cls(**{f.name: _PARSERS.get(f.name, params.text)(qp, f.name)
                    for f in fields(cls)})
+    return query.validated(url_param)
+
+
+def parse_view(kind: str, qp: Mapping[str, str]) -> View:
+    """The view ``/<kind>?...`` asks for: its filters (:func:`parse_query`), sort order
+    and page."""
     sort = params.choice(qp, "sort", SORTS[kind], next(iter(SORTS[kind])))
     limit, offset, page = params.paging(qp)
-    return View(kind, query.validated(url_param), sort, limit, offset, page)
+    return View(kind, parse_query(kind, qp), sort, limit, offset, page)
 
 
 def output_format(qp: Mapping[str, str]) -> str:

@@ -14,13 +14,17 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 from urllib.parse import quote as urlquote
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-# Link priority of span kinds (lower wins) and their CSS classes.
-_PRIORITY = {"trigger": 0, "quote": 1, "speaker": 2, "entity": 3}
+# Link priority of span kinds (lower wins) and their CSS classes. Actor, recipient and
+# place are the parties of one event, marked in its sentence on the event page.
+_PRIORITY = {"trigger": 0, "quote": 1, "speaker": 2, "actor": 3, "recipient": 3,
+             "place": 4, "entity": 5}
 _CLASS = {"trigger": "hl-trigger", "quote": "hl-quote", "speaker": "hl-speaker",
-          "entity": "hl-entity"}
+          "entity": "hl-entity", "actor": "hl-actor", "recipient": "hl-recipient",
+          "place": "hl-place"}
 
 
 @dataclass(frozen=True)
@@ -29,9 +33,10 @@ class Span:
 
     start: int
     end: int
-    kind: str  # trigger | quote | speaker | entity
+    kind: str  # trigger | quote | speaker | entity | actor | recipient | place
     ref: str  # event id, quote id or entity name
     label: str  # tooltip text
+    href: str | None = None  # where the piece links, when not where its kind links
 
 
 def fragment(kind: str, ident: str) -> str:
@@ -71,7 +76,38 @@ def collect_spans(document: dict[str, Any]) -> list[Span]:
     return spans
 
 
+def event_sentence_spans(mention: dict[str, Any]) -> list[Span]:
+    """The spans of one event mention's sentence (from
+    :func:`communique.store.evidence.event_evidence`): the trigger links to the event's
+    record in its article, actors and recipients to their actor pages, the place to the
+    events at that place."""
+    anchor = (f"/article/{urlquote(str(mention['article_id']), safe='')}#"
+              + fragment("event", str(mention["event_id"])))
+    spans = []
+    for s in mention.get("spans") or []:
+        role, name = str(s["role"]), str(s.get("name") or s.get("code") or "")
+        if role == "trigger":
+            spans.append(Span(s["start"], s["end"], role, name, f"Trigger “{name}”", anchor))
+        elif role == "place":
+            spans.append(Span(s["start"], s["end"], role, name, f"Place: {name}",
+                              "/events?" + urlencode({"place": name})))
+        else:
+            code = s.get("code") or ""
+            spans.append(Span(s["start"], s["end"], role, name,
+                              f"{role.capitalize()}: {name}{f' ({code})' if code else ''}"))
+    return spans
+
+
+def event_sentence(mention: dict[str, Any]) -> Markup:
+    """One event mention's sentence as escaped HTML with its trigger, actors, recipients
+    and place marked (:func:`event_sentence_spans`)."""
+    sentence = mention.get("sentence") or {}
+    return render(str(sentence.get("text") or ""), event_sentence_spans(mention))
+
+
 def _href(span: Span) -> str:
+    if span.href is not None:
+        return span.href
     if span.kind == "trigger":
         return "#" + fragment("event", span.ref)
     if span.kind in ("quote", "speaker"):

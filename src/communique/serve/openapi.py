@@ -11,6 +11,8 @@ from typing import Any
 from communique import __version__
 from communique.serve.explorer import SORTS
 from communique.serve.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
+from communique.serve.visuals import MAP_BASES, MAX_EDGES, NETWORK_LEVELS
+from communique.store.network import DEFAULT_MAX_EDGES
 
 
 def _param(name: str, where: str, description: str, schema: dict[str, Any],
@@ -33,6 +35,18 @@ _EVENT_FILTERS = [
     _param("quad", "query", "quad class 1-4", {"type": "integer", "minimum": 1, "maximum": 4}),
     _param("since", "query", "first event date (inclusive)", _DATE),
     _param("until", "query", "last event date (inclusive)", _DATE),
+]
+# The filters of /events, which /map and /network take too.
+_EXPLORER_EVENT_FILTERS = [
+    _param("actor", "query", "actor country or code prefix", _CODE),
+    _param("recipient", "query", "recipient country or code prefix", _CODE),
+    _param("country", "query", "country or code prefix of either side", _CODE),
+    *_EVENT_FILTERS,
+    _param("min_confidence", "query", "lowest confidence of the representative "
+           "mention", {"type": "number", "minimum": 0, "maximum": 1}),
+    _param("place", "query", "location country code or part of its name", _STR),
+    _param("outlet", "query", "an outlet of some reporting article", _STR),
+    _param("q", "query", "words the event's sentence holds", _STR),
 ]
 _NUMBERED = [
     _PAGE[0],
@@ -80,8 +94,9 @@ SPEC: dict[str, Any] = {
     },
     "paths": {
         "/api/dashboard": _get("Corpus overview", [],
-                               "Counts, events per month by quad class, top actors and "
-                               "dyads, latest events and articles."),
+                               "Counts, events per month by quad class on the corpus's "
+                               "own months (with the events left off the chart counted), "
+                               "top actors and dyads, latest events and articles."),
         "/api/actors": _get("Actors", [
             _param("q", "query", "part of the actor's name", _STR),
             _param("country", "query", "country code (e.g. KEN)", _CODE),
@@ -103,17 +118,8 @@ SPEC: dict[str, Any] = {
         "/api/article/{article_id}": _get("One article", [
             _param("article_id", "path", "article id", _STR)],
             "The stored communique/1 document, with corpus_id on each event and quote."),
-        "/api/events": _get("Merged events", [
-            _param("actor", "query", "actor country or code prefix", _CODE),
-            _param("recipient", "query", "recipient country or code prefix", _CODE),
-            _param("country", "query", "country or code prefix of either side", _CODE),
-            *_EVENT_FILTERS,
-            _param("min_confidence", "query", "lowest confidence of the representative "
-                   "mention", {"type": "number", "minimum": 0, "maximum": 1}),
-            _param("place", "query", "location country code or part of its name", _STR),
-            _param("outlet", "query", "an outlet of some reporting article", _STR),
-            _param("q", "query", "words the event's sentence holds", _STR),
-            _sort("events"), *_NUMBERED],
+        "/api/events": _get("Merged events", [*_EXPLORER_EVENT_FILTERS, _sort("events"),
+                                              *_NUMBERED],
             _LIST.format(what="Merged events", page="/events")),
         "/api/quotes": _get("Merged quotes", [
             _param("speaker", "query", "part of the speaker's name", _STR),
@@ -126,7 +132,29 @@ SPEC: dict[str, Any] = {
             _LIST.format(what="Merged quotes", page="/quotes")),
         "/api/event/{event_id}": _get("One merged event", [
             _param("event_id", "path", "corpus event id (ev-...)", _STR)],
-            "The merged event and every per-article mention it was built from."),
+            "The merged event and every per-article mention it was built from: article "
+            "title, outlet and date, the sentence with the offsets of the trigger, actors, "
+            "recipients and place, and the mention's own date, place, modality and "
+            "confidence."),
+        "/api/map": _get("Events by country and place", [
+            *_EXPLORER_EVENT_FILTERS,
+            _param("by", "query", "which country an event counts for: any (either side), "
+                   "actor, recipient or place (where it happened)",
+                   {"type": "string", "enum": list(MAP_BASES), "default": "any"})],
+            "The map's data for the filtered events: per country (ISO 3166 alpha-3) the "
+            "events and mean Goldstein; per place its coordinates (null when only the "
+            "country is known), events, mean Goldstein and quad classes; the totals."),
+        "/api/network": _get("Dyad network", [
+            *_EXPLORER_EVENT_FILTERS,
+            _param("level", "query", "node key: country (else code), or the full code",
+                   {"type": "string", "enum": list(NETWORK_LEVELS), "default": "country"}),
+            _param("min", "query", "fewest events an edge needs",
+                   {"type": "integer", "minimum": 1, "default": 1}),
+            _param("edges", "query", "most edges returned (the busiest)",
+                   {"type": "integer", "minimum": 1, "maximum": MAX_EDGES,
+                    "default": DEFAULT_MAX_EDGES})],
+            "Actors as nodes and actor -> recipient pairs of the filtered events as edges, "
+            "with event counts and mean Goldstein; pairs counts every pair before the cut."),
         "/api/search": _get("Full-text search", [
             _param("q", "query", "words to find in article and quote text", _STR),
             _param("speaker", "query", "part of a speaker name (filters quotes)", _STR),

@@ -14,8 +14,11 @@ from typing import Any
 from communique.errors import NotFoundError
 from communique.serve import queries
 from communique.store import Corpus
+from communique.store.evidence import event_evidence
 from communique.store.explore import count_events, list_events
+from communique.store.export_events import sub
 from communique.store.filters import EventFilter
+from communique.store.timeline import quad_timeline
 
 Record = dict[str, Any]
 
@@ -27,16 +30,17 @@ def dashboard_data(corpus: Corpus) -> Record:
     conn = corpus.conn
     stats = corpus.stats()
     actors = corpus.actors(limit=TOP_N)
+    timeline = quad_timeline(conn, EventFilter())
     return {
         "counts": {
             "articles": stats["articles"], "entities": stats["entities"],
             "events": stats["corpus_events"], "event_mentions": stats["events"],
             "quotes": stats["corpus_quotes"], "quote_mentions": stats["quotes"],
-            "undated_events": queries.undated_events(conn),
+            "undated_events": timeline["undated"],
             "failed_inputs": stats["failed_inputs"],
         },
         "resolved": corpus.is_resolved(),
-        "timeline": queries.quad_timeline(conn, EventFilter()),
+        "timeline": timeline,
         "top_actors": [a | {"id": a["name"]} for a in actors],
         "top_dyads": corpus.top_dyads(TOP_N),
         "latest_events": list_events(conn, EventFilter(), limit=TOP_N, sort="newest"),
@@ -69,7 +73,7 @@ def actor_data(corpus: Corpus, actor_id: str, *, limit: int = 50, offset: int = 
     either = EventFilter().any_of(as_actor, as_recipient)
     data: Record = {
         "id": actor_id, "kind": kind, "name": value,
-        "timeline": queries.quad_timeline(conn, either),
+        "timeline": quad_timeline(conn, either),
         "events_as_actor": list_events(conn, as_actor, limit=limit, offset=offset),
         "events_as_recipient": list_events(conn, as_recipient, limit=limit,
                                                    offset=offset),
@@ -96,8 +100,9 @@ def actor_data(corpus: Corpus, actor_id: str, *, limit: int = 50, offset: int = 
 def dyad_data(corpus: Corpus, actor: str, recipient: str, *, type: str | None = None,
               quad: int | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> Record:
-    """Events from ``actor`` to ``recipient``: monthly counts by quad class and mean
-    Goldstein (from :meth:`Corpus.dyad`), and one filtered page of the events."""
+    """Events from ``actor`` to ``recipient`` matching the filters: monthly counts by quad
+    class and mean Goldstein on the corpus's time axis
+    (:func:`communique.store.timeline.quad_timeline`), the total and one page of them."""
     conn = corpus.conn
     for code in (actor, recipient):
         if not queries.is_code(conn, code):
@@ -106,7 +111,7 @@ def dyad_data(corpus: Corpus, actor: str, recipient: str, *, type: str | None = 
            .type(type).quad(quad).dates(since, until))
     return {
         "actor": actor, "recipient": recipient,
-        "timeline": corpus.dyad(actor, recipient, by="month"),
+        "timeline": quad_timeline(conn, flt),
         "total": count_events(conn, flt),
         "events": list_events(conn, flt, limit=limit, offset=offset),
         "filters": {"type": type, "quad": quad, "since": since, "until": until},
@@ -144,11 +149,24 @@ def search_data(corpus: Corpus, q: str | None, *, speaker: str | None = None,
 
 
 def event_detail(corpus: Corpus, event_id: str) -> Record:
-    """One merged event with every per-article mention (its evidence)."""
+    """One merged event with every per-article mention it was built from (its evidence,
+    :func:`communique.store.evidence.event_evidence`: each article's title, outlet and
+    date, the sentence with the trigger, parties and place located in it, and that
+    mention's own date, place, modality and confidence)."""
     flt = EventFilter()
-    flt.where.append("c.id = ?")
-    flt.params.append(event_id)
+    flt.add("c.id = ?", event_id)
     rows = list_events(corpus.conn, flt, limit=1)
     if not rows:
         raise NotFoundError(f"no event {event_id!r} in this corpus")
-    return rows[0] | {"mentions": corpus.event_mentions(event_id)}
+    mentions = event_evidence(corpus, event_id)
+    representative = next((m["event"] for m in mentions
+                           if (m["article_id"], m["event_id"])
+                           == (rows[0]["article_id"], rows[0]["event_id"])), None) or {}
+    date = sub(representative, "date")
+    return rows[0] | {
+        "date_value": rows[0]["date"] or date.get("value"), "date_text": date.get("text"),
+        "modality": representative.get("modality") or {},
+        "reported_by": representative.get("reported_by"),
+        "place": representative.get("location"),
+        "mentions": mentions,
+    }

@@ -16,41 +16,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from communique.store.explore import EVENT_FROM
-from communique.store.filters import EventFilter, fts_query, like_escape
+from communique.store.filters import fts_query, like_escape
 
 Record = dict[str, Any]
-
-
-def quad_timeline(conn: sqlite3.Connection, flt: EventFilter) -> list[Record]:
-    """Dated merged events per month: counts by quad class and mean Goldstein score."""
-    sql = ("SELECT substr(c.date, 1, 7) AS m, c.quad, count(*), avg(c.goldstein) "
-           f"FROM {EVENT_FROM}" + flt.sql("c.date IS NOT NULL") + " GROUP BY m, c.quad")
-    table: dict[str, Record] = {}
-    sums: dict[str, list[float]] = {}
-    for month, quad, n, mean in conn.execute(sql, flt.params):
-        row = table.setdefault(month, {"period": month, "quad1": 0, "quad2": 0, "quad3": 0,
-                                       "quad4": 0, "events": 0})
-        if quad in (1, 2, 3, 4):
-            row[f"quad{quad}"] += n
-        row["events"] += n
-        if mean is not None:
-            acc = sums.setdefault(month, [0.0, 0.0])
-            acc[0] += float(mean) * n
-            acc[1] += n
-    result = []
-    for month in sorted(table):
-        total = sums.get(month)
-        table[month]["mean_goldstein"] = (round(total[0] / total[1], 2) if total and total[1]
-                                          else None)
-        result.append(table[month])
-    return result
-
-
-def undated_events(conn: sqlite3.Connection) -> int:
-    """Merged events without a date (not on the timeline)."""
-    return int(conn.execute(
-        "SELECT count(*) FROM corpus_events WHERE date IS NULL").fetchone()[0])
 
 
 def recent_articles(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
