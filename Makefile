@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.communique-installed
 DEVSTAMP := $(VENV)/.communique-dev-installed
 
-.PHONY: demo test lint typecheck unit install clean
+.PHONY: demo test lint typecheck unit install clean screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "communique needs Python 3.11 or newer (set PYTHON=...)")'
@@ -36,6 +36,11 @@ unit: $(DEVSTAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# docs/screenshot.png (the README's) and docs/screenshots/*.png, from the bundled samples
+# in headless Chromium (needs Debian's chromium and chromium-driver).
+screenshots: $(DEVSTAMP)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache demo

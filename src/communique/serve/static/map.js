@@ -13,6 +13,12 @@
   // Mean Goldstein from -10 (conflict) through 0 to +10 (cooperation), as in the network.
   var GOLDSTEIN_COLOURS = ["#b2182b", "#9a9a9a", "#1b7837"];
 
+  // Square root, so that a mildly cooperative +3 is already clearly green.
+  function goldsteinColour() {
+    return d3.scaleDivergingSqrt(d3.piecewise(d3.interpolateRgb, GOLDSTEIN_COLOURS))
+      .domain([-10, 0, 10]);
+  }
+
   function alpha3Table(codes) {
     var table = {};
     codes.forEach(function (row) { table[row[2]] = row[1]; });
@@ -69,8 +75,7 @@
   function drawPlaces(layer, projection, places, byCode) {
     var radius = d3.scaleSqrt().domain([1, d3.max(places, function (p) { return p.events; }) || 1])
       .range([4, 22]);
-    var colour = d3.scaleDiverging(d3.piecewise(d3.interpolateRgb, GOLDSTEIN_COLOURS))
-      .domain([-10, 0, 10]);
+    var colour = goldsteinColour();
     var undrawn = [];
     var drawn = places.map(function (p) {
       var exact = p.lat !== null && p.lon !== null;
@@ -110,8 +115,7 @@
         .attr("fill", shade(v));
       legend.append("text").attr("x", i * 60 + 18).attr("y", 15).text(v);
     });
-    var scale = d3.scaleDiverging(d3.piecewise(d3.interpolateRgb, GOLDSTEIN_COLOURS))
-      .domain([-10, 0, 10]);
+    var scale = goldsteinColour();
     legend.append("text").attr("y", 38).text("Places: size = events, colour = Goldstein");
     [-10, 0, 10].forEach(function (v, i) {
       legend.append("circle").attr("cx", 236 + i * 18).attr("cy", 34).attr("r", 5)

@@ -60,7 +60,7 @@
       .range([7, 28]);
     var width = d3.scaleSqrt().domain([1, d3.max(edges, function (e) { return e.events; })])
       .range([1.5, 9]);
-    var colour = d3.scaleDiverging(d3.piecewise(d3.interpolateRgb, GOLDSTEIN_COLOURS))
+    var colour = d3.scaleDivergingSqrt(d3.piecewise(d3.interpolateRgb, GOLDSTEIN_COLOURS))
       .domain([-10, 0, 10]);
     function stroke(e) { return e.mean_goldstein === null ? "#999" : colour(e.mean_goldstein); }
     layout(nodes, edges, radius);
