@@ -74,8 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DOCS,
                         help="folder for screenshot.png and screenshots/ (default docs/)")
     args = parser.parse_args(argv)
-    from communique.serve.demo import build_demo_db
     from tests.serve.livebrowser import chromium, live_server, missing_browser
+
+    from communique.serve.demo import build_demo_db
 
     reason = missing_browser()
     if reason:
