@@ -1,8 +1,7 @@
 """The map, the dyad network and the charts in real headless Chromium, offline: the
 browser resolves no host but 127.0.0.1, and every request a page made is checked to have
-stayed on the test server. Screenshots go to artifacts/screenshots/.
-
-Skipped, with the reason, on a machine without /usr/bin/chromium or /usr/bin/chromedriver.
+stayed on the test server. Screenshots go to artifacts/screenshots/; the module is
+skipped, saying why, where livebrowser.missing_browser finds no Chromium.
 """
 
 from __future__ import annotations
@@ -41,9 +40,20 @@ def site(corpus_db: Path) -> Iterator[tuple[str, Any]]:
         yield base, driver
 
 
-def _page_data(driver: Any, block_id: str) -> Any:
+def _open(driver: Any, url: str, picture: str) -> Any:
+    """Load ``url``, wait until its script has drawn ``#picture`` and return the page's
+    data (the JSON block ``picture-data``)."""
+    driver.get(url)
+    assert wait_rendered(driver, "#" + picture) == "true"
     return json.loads(driver.execute_script(
-        "return document.getElementById(arguments[0]).textContent", block_id))
+        "return document.getElementById(arguments[0]).textContent", picture + "-data"))
+
+
+def _click(driver: Any, element: Any) -> None:
+    """A click on an SVG element (Selenium's own click aims at the middle of its box,
+    which for a path or a country may be another element)."""
+    driver.execute_script(
+        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", element)
 
 
 def _stayed_home(driver: Any, base: str) -> None:
@@ -63,9 +73,7 @@ def _css(driver: Any, selector: str) -> list[Any]:
 
 def test_map_renders_offline_with_countries_and_places(site: tuple[str, Any]) -> None:
     base, driver = site
-    driver.get(base + "/map")
-    assert wait_rendered(driver, "#map") == "true"
-    data = _page_data(driver, "map-data")
+    data = _open(driver, base + "/map", "map")
     assert len(_css(driver, "svg.map path.country")) == COUNTRY_SHAPES
     shaded = {p.get_attribute("data-iso3") for p in _css(driver, "path.country.has-events")}
     # every count that is a country is shaded; the others are named under the map
@@ -92,17 +100,14 @@ def test_map_renders_offline_with_countries_and_places(site: tuple[str, Any]) ->
 
 def test_map_filters_from_the_url_and_opens_a_countrys_events(site: tuple[str, Any]) -> None:
     base, driver = site
-    driver.get(base + "/map?actor=RUS&by=recipient")
-    assert wait_rendered(driver, "#map") == "true"
-    data = _page_data(driver, "map-data")
+    data = _open(driver, base + "/map?actor=RUS&by=recipient", "map")
     assert data["filters"] == {"actor": "RUS"} and data["by"] == "recipient"
     shaded = {p.get_attribute("data-iso3") for p in _css(driver, "path.country.has-events")}
     assert shaded == {c["country"] for c in data["countries"]}
     assert {"CHN", "USA"} <= shaded and "KEN" not in shaded
     assert driver.find_element(by("NAME"), "actor").get_attribute("value") == "RUS"
     china = driver.find_element(by("CSS_SELECTOR"), 'path.country[data-iso3="CHN"]')
-    driver.execute_script(
-        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", china)
+    _click(driver, china)
     wait_url(driver, "/events?actor=RUS&recipient=CHN")
     expected = next(c["events"] for c in data["countries"] if c["country"] == "CHN")
     assert int(driver.find_element(by("ID"), "total").text) == expected
@@ -114,9 +119,7 @@ def test_map_filters_from_the_url_and_opens_a_countrys_events(site: tuple[str, A
 
 def test_network_renders_offline_with_a_node_per_actor(site: tuple[str, Any]) -> None:
     base, driver = site
-    driver.get(base + "/network")
-    assert wait_rendered(driver, "#network") == "true"
-    data = _page_data(driver, "network-data")
+    data = _open(driver, base + "/network", "network")
     nodes = _css(driver, "circle.node")
     edges = _css(driver, "path.edge")
     assert {n.get_attribute("data-id") for n in nodes} == {n["id"] for n in data["nodes"]}
@@ -140,19 +143,15 @@ def test_network_renders_offline_with_a_node_per_actor(site: tuple[str, Any]) ->
 
 def test_network_filters_from_the_url_and_an_edge_opens_its_dyad(site: tuple[str, Any]) -> None:
     base, driver = site
-    driver.get(base + "/network?min=2")
-    assert wait_rendered(driver, "#network") == "true"
+    shown = _open(driver, base + "/network?min=2", "network")["shown"]
     counts = [int(e.get_attribute("data-events")) for e in _css(driver, "path.edge")]
-    assert counts and min(counts) >= 2 and len(counts) == _page_data(driver,
-                                                                     "network-data")["shown"]
-    driver.get(base + "/network?country=RUS&level=code")
-    assert wait_rendered(driver, "#network") == "true"
+    assert counts and min(counts) >= 2 and len(counts) == shown
+    _open(driver, base + "/network?country=RUS&level=code", "network")
     ids = {n.get_attribute("data-id") for n in _css(driver, "circle.node")}
     assert "RUSGOV" in ids and "KEN" not in ids
     edge = driver.find_element(by("CSS_SELECTOR"),
                                'path.edge[data-source="RUSGOV"][data-target="CHNGOV"]')
-    driver.execute_script(
-        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", edge)
+    _click(driver, edge)
     wait_url(driver, "/dyad/RUSGOV/CHNGOV")
     assert driver.find_elements(by("CSS_SELECTOR"), "table.events tr.event-row")
     no_alert(driver)
