@@ -139,6 +139,7 @@ def test_openapi_documents_every_api_route(client: Any) -> None:
     ("/api/events?actor=R%27%3B", 400), ("/api/events?type=a%20b", 400),
     ("/search?q=" + "x" * 300, 400), ("/search?limit=abc", 400),
     ("/actor/" + "x" * 400, 400), ("/article/a%00b", 400),
+    ("/dyad/RUS%0A/CHN", 400), ("/api/dyad/RUS/CHN%0A", 400),
 ])
 def test_errors_have_status_and_no_traceback(client: Any, url: str, status: int) -> None:
     response = client.get(url)

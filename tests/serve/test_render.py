@@ -111,7 +111,8 @@ def test_validators() -> None:
     with pytest.raises(ParameterError):
         params.iso_date({"since": "March"}, "since")
     assert params.code("rusgov", "actor") == "RUSGOV"
-    for bad in ("R", "RUS;DROP", "../etc", "R U S"):
+    # A final newline too: ``$`` matches before it, so ``^...$`` patterns accepted "RUS\n".
+    for bad in ("R", "RUS;DROP", "../etc", "R U S", "RUS\n", "RUS\r\n", "\nRUS"):
         with pytest.raises(ParameterError):
             params.code(bad, "actor")
     assert params.event_type({"type": "consult"}) == "CONSULT"

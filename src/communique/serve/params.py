@@ -23,9 +23,11 @@ MAX_TEXT = 200
 MAX_ID = 300
 
 # Country and CAMEO actor codes: letters and digits only (RUS, RUSGOV, IGOUNOGOV).
-_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]{1,19}$")
+# Patterns are applied with ``fullmatch``: ``$`` also matches before a final newline, so
+# ``^...$`` with ``match`` let ``/dyad/RUS%0A/CHN`` through as the code "RUS\n".
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,19}")
 # PLOVER types (CONSULT) or CAMEO code prefixes (036).
-_TYPE = re.compile(r"^(?:[A-Za-z_]{2,20}|[0-9]{1,4})$")
+_TYPE = re.compile(r"[A-Za-z_]{2,20}|[0-9]{1,4}")
 
 
 def text(params: Mapping[str, str], name: str, *, max_length: int = MAX_TEXT) -> str | None:
@@ -130,14 +132,14 @@ def quad(params: Mapping[str, str], name: str = "quad") -> int | None:
 def event_type(params: Mapping[str, str], name: str = "type") -> str | None:
     """An optional PLOVER type or CAMEO code prefix."""
     value = text(params, name, max_length=20)
-    if value is not None and not _TYPE.match(value):
+    if value is not None and not _TYPE.fullmatch(value):
         raise ParameterError(f"{name} must be a PLOVER type or CAMEO code, got {value!r}")
     return value.upper() if value else None
 
 
 def code(value: str, name: str) -> str:
     """A country or actor code given in a path (``/dyad/RUS/CHN``), upper-cased."""
-    if not _CODE.match(value):
+    if not _CODE.fullmatch(value):
         raise ParameterError(f"{name} must be a country or actor code such as RUS or "
                              f"RUSGOV, got {value[:40]!r}")
     return value.upper()
