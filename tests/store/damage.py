@@ -59,6 +59,18 @@ def corrupt_table(path: Path, table: str = "events") -> Path:
     return path
 
 
+def corrupt_every_table(path: Path) -> Path:
+    """:func:`corrupt_table` on every table and index but ``meta`` (which opening reads):
+    the database opens, and any query then meets a damaged page."""
+    conn = REAL_CONNECT(path)
+    names = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE rootpage > 0 AND tbl_name <> 'meta'")]
+    conn.close()
+    for name in names:
+        corrupt_table(path, name)
+    return path
+
+
 def side_files(folder: Path) -> list[str]:
     """Journal, WAL and shared-memory files in ``folder``."""
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(SIDE_SUFFIXES))

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from communique.errors import StoreError
-from communique.store import connect, open_corpus
+from communique.errors import CorruptDatabaseError, DatabaseAccessError, StoreError
+from communique.store import Corpus, connect, open_corpus, reader
 from communique.store import schema as schema_module
 from communique.store.resolve import resolve
 from communique.store.writer import write_document
 from tests.store.damage import (
     REAL_CONNECT,
+    corrupt_every_table,
     corrupt_table,
     deny_writing,
     full_disk_on_commit,
@@ -179,6 +180,108 @@ def test_damaged_database_refused_by_readers(tmp_path: Path, damage: str) -> Non
     db = DAMAGES[damage](healthy_db(tmp_path))
     with pytest.raises(StoreError, match=r"damaged|not a SQLite"):
         open_corpus(db)
+
+
+# -- damage met mid-query by the library ----------------------------------------------------
+
+# Every public query method of Corpus, with arguments; a new method must be added here.
+_QUERIES: dict[str, Callable[[Corpus], object]] = {
+    "is_resolved": lambda c: c.is_resolved(),
+    "stats": lambda c: c.stats(),
+    "article_ids": lambda c: list(c.article_ids()),
+    "document": lambda c: c.document("art-e"),
+    "documents": lambda c: list(c.documents()),
+    "search_articles": lambda c: c.search_articles("talks"),
+    "events": lambda c: list(c.events(actor="RUS")),
+    "top_dyads": lambda c: c.top_dyads(5),
+    "has_participant": lambda c: c.has_participant("RUS"),
+    "event_mentions": lambda c: c.event_mentions("ce-1"),
+    "quotes": lambda c: list(c.quotes(speaker="Lavrov")),
+    "actors": lambda c: c.actors(),
+    "dyad": lambda c: c.dyad("RUS", "CHN"),
+    "events_frame": lambda c: c.events_frame(),
+    "quotes_frame": lambda c: c.quotes_frame(),
+}
+
+
+def _assert_damage_reported(caught: pytest.ExceptionInfo[CorruptDatabaseError],
+                            db: Path) -> None:
+    message = str(caught.value)
+    assert str(db) in message and "damaged" in message and "\n" not in message
+    assert "backup" in message and "new --db file" in message, "say what to do"
+    assert isinstance(caught.value.__cause__, sqlite3.DatabaseError)
+
+
+def test_every_query_method_is_covered() -> None:
+    public = {name for name, value in vars(Corpus).items()
+              if callable(value) and not name.startswith("_") and name != "close"}
+    assert public == set(_QUERIES)
+
+
+# Reads only the meta table, which opening has read (and so found healthy).
+_META_ONLY = {"is_resolved"}
+
+
+@pytest.mark.parametrize("query", sorted(set(_QUERIES) - _META_ONLY))
+def test_damaged_page_mid_query_is_a_store_error(tmp_path: Path, query: str) -> None:
+    """Opening read-only checks the header and schema version, not every page (that would
+    read the whole file): damage found later by a query is the same one-line error."""
+    db = corrupt_every_table(healthy_db(tmp_path))
+    before = db.read_bytes()
+    with open_corpus(db) as corpus, pytest.raises(CorruptDatabaseError) as caught:
+        _QUERIES[query](corpus)
+    _assert_damage_reported(caught, db)
+    assert db.read_bytes() == before
+
+
+class _FailingDisk:
+    """A connection whose every statement fails as on a disk that stopped answering."""
+
+    def __init__(self, real: sqlite3.Connection) -> None:
+        self.real = real
+
+    def execute(self, *args: object) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    def cursor(self) -> _FailingDisk:
+        return self
+
+    def close(self) -> None:
+        self.real.close()
+
+
+@pytest.mark.parametrize("query", sorted(_QUERIES))
+def test_io_error_mid_query_is_a_store_error(tmp_path: Path, query: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db = healthy_db(tmp_path)
+    with open_corpus(db) as corpus:
+        monkeypatch.setattr(corpus, "conn", _FailingDisk(corpus.conn))
+        with pytest.raises(DatabaseAccessError) as caught:
+            _QUERIES[query](corpus)
+    message = str(caught.value)
+    assert str(db) in message and "disk I/O error" in message and "\n" not in message
+    assert "check it, then run the command again" in message
+
+
+def test_damage_met_while_streaming(tmp_path: Path) -> None:
+    """Only the events table damaged: the stream of events fails when it reaches it, with
+    the store's error, after the corpus-level rows it could read."""
+    db = corrupt_table(rollback_at_rest(healthy_db(tmp_path)), "events")
+    with open_corpus(db) as corpus:
+        assert corpus.stats()["articles"] == 5
+        with pytest.raises(CorruptDatabaseError) as caught:
+            list(corpus.events())
+        _assert_damage_reported(caught, db)
+        with pytest.raises(CorruptDatabaseError):
+            corpus.document(next(corpus.article_ids()))
+
+
+def test_top_dyads_on_a_connection_names_its_file(tmp_path: Path) -> None:
+    db = corrupt_every_table(healthy_db(tmp_path))
+    with open_corpus(db) as corpus, pytest.raises(CorruptDatabaseError) as caught:
+        reader.top_dyads(corpus.conn)
+    _assert_damage_reported(caught, db)
+    assert reader.database_file(REAL_CONNECT(":memory:")) == "the database"
 
 
 # -- read-only files for writers ----------------------------------------------------------

@@ -8,18 +8,25 @@
 
 Connections are read-only (``mode=ro``: nothing is written, so a database in a
 read-only folder can be queried; SQLite WAL mode lets them run while an ingest writes).
+
+Every query method turns a SQLite failure met mid-query (a damaged page that opening could
+not see, an I/O error) into the store's one-line error naming the file and what to do
+(:class:`~communique.errors.CorruptDatabaseError` for damage), never a raw
+:class:`sqlite3.DatabaseError`, also when it is met in the middle of a stream of records.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from communique.errors import UsageError
 from communique.store.explore import iter_events, iter_quotes, list_actors
@@ -32,7 +39,7 @@ from communique.store.filters import (
     fts_query,
     like_escape,
 )
-from communique.store.schema import connect
+from communique.store.schema import connect, database_errors
 
 Record = dict[str, Any]
 
@@ -79,8 +86,42 @@ def _check_limit(limit: int | None) -> None:
         raise UsageError(f"--limit must be at most {_MAX_LIMIT}, got {limit}")
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _reads(method: Callable[Concatenate[Corpus, _P], _T]
+           ) -> Callable[Concatenate[Corpus, _P], _T]:
+    """A :class:`Corpus` query method whose SQLite errors become the store's error naming
+    the corpus file (see :func:`~communique.store.schema.database_errors`)."""
+
+    @functools.wraps(method)
+    def reading(self: Corpus, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with database_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return reading
+
+
+def _streams(method: Callable[Concatenate[Corpus, _P], Iterator[_T]]
+             ) -> Callable[Concatenate[Corpus, _P], Iterator[_T]]:
+    """:func:`_reads` for a generator method: its rows are read while the caller iterates,
+    so the errors are translated there, record by record, not when it is called."""
+
+    @functools.wraps(method)
+    def streaming(self: Corpus, /, *args: _P.args, **kwargs: _P.kwargs) -> Iterator[_T]:
+        with database_errors(self.path):
+            yield from method(self, *args, **kwargs)
+
+    return streaming
+
+
 class Corpus:
-    """A read-only view of a corpus database."""
+    """A read-only view of a corpus database.
+
+    Query methods raise :class:`~communique.errors.StoreError` subclasses, never raw
+    :mod:`sqlite3` errors (see the module docstring).
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -99,11 +140,13 @@ class Corpus:
 
     # -- status -------------------------------------------------------------------------
 
+    @_reads
     def is_resolved(self) -> bool:
         """False when articles were stored after the last corpus-level step."""
         row = self.conn.execute("SELECT value FROM meta WHERE key='resolved'").fetchone()
         return row is None or row[0] == "1"
 
+    @_reads
     def stats(self) -> Record:
         """Row counts of the main tables."""
         tables = ("articles", "entities", "mentions", "quotes", "events", "corpus_events",
@@ -116,11 +159,13 @@ class Corpus:
 
     # -- documents ----------------------------------------------------------------------
 
+    @_streams
     def article_ids(self) -> Iterator[str]:
         """Every stored article id, sorted."""
         for (article_id,) in self.conn.execute("SELECT id FROM articles ORDER BY id"):
             yield str(article_id)
 
+    @_reads
     def document(self, article_id: str) -> Record:
         """The stored ``communique/1`` document of one article, equal to what was stored."""
         row = self.conn.execute(
@@ -165,11 +210,13 @@ class Corpus:
         document.update(rest)
         return document
 
+    @_streams
     def documents(self) -> Iterator[Record]:
         """Every stored document, by article id (streamed)."""
         for article_id in self.article_ids():
             yield self.document(article_id)
 
+    @_reads
     def search_articles(self, text: str, limit: int = 20) -> list[Record]:
         """Full-text search (FTS5 syntax) over article titles and text."""
         _check_limit(limit)
@@ -184,6 +231,7 @@ class Corpus:
 
     # -- events -------------------------------------------------------------------------
 
+    @_streams
     def events(self, *, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: str | None = None, until: str | None = None,
                min_confidence: float | None = None, place: str | None = None,
@@ -203,12 +251,14 @@ class Corpus:
         for row in iter_events(self.conn, query.conditions(), sort="date", limit=limit):
             yield {k: row[k] for k in EVENT_COLUMNS}
 
+    @_reads
     def top_dyads(self, limit: int = 10) -> list[Record]:
         """The most frequent (actor, recipient) pairs of merged events (see
         :func:`top_dyads`): the same figures the dashboard shows."""
         _check_limit(limit)
-        return top_dyads(self.conn, limit)
+        return _top_dyads(self.conn, limit)
 
+    @_reads
     def has_participant(self, value: str) -> bool:
         """True when some merged event has a party with this country, code prefix or name
         (the test ``events --actor``/``--recipient`` apply)."""
@@ -219,6 +269,7 @@ class Corpus:
             (value.upper(), like_escape(value.upper()) + "%", value.upper())).fetchone()
         return row is not None
 
+    @_reads
     def event_mentions(self, corpus_event_id: str) -> list[Record]:
         """The per-article events merged into one corpus event, with their evidence."""
         rows = self.conn.execute(
@@ -233,6 +284,7 @@ class Corpus:
 
     # -- quotes -------------------------------------------------------------------------
 
+    @_streams
     def quotes(self, *, speaker: str | None = None, search: str | None = None,
                limit: int | None = None) -> Iterator[Record]:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
@@ -245,12 +297,14 @@ class Corpus:
 
     # -- actors and dyads ---------------------------------------------------------------
 
+    @_reads
     def actors(self, *, country: str | None = None, limit: int | None = None) -> list[Record]:
         """Entities across the corpus, grouped by name and code, most frequent first."""
         _check_limit(limit)
         query = ActorQuery(country=country).validated()
         return list_actors(self.conn, query, limit=limit)
 
+    @_reads
     def dyad(self, actor: str, recipient: str, *, by: str = "month") -> list[Record]:
         """Events from ``actor`` to ``recipient`` per period: counts by quad class and
         mean Goldstein score (merged events, so each real event counts once)."""
@@ -297,7 +351,23 @@ def _frame(records: list[Record], columns: tuple[str, ...]) -> Any:
 def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[Record]:
     """Most frequent (actor, recipient) pairs of merged events, keyed by country, else code;
     an event counts once per pair of its parties. Self-pairs (reciprocal events list both
-    sides as actor and recipient) are left out."""
+    sides as actor and recipient) are left out. A SQLite failure is the store's error naming
+    the connection's file."""
+    with database_errors(database_file(conn)):
+        return _top_dyads(conn, limit)
+
+
+def database_file(conn: sqlite3.Connection) -> str:
+    """The file of ``conn``'s main database, to name it in errors (``"the database"`` when
+    SQLite cannot say, e.g. for an in-memory database)."""
+    with contextlib.suppress(sqlite3.Error):
+        for _, name, file in conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return str(file)
+    return "the database"
+
+
+def _top_dyads(conn: sqlite3.Connection, limit: int) -> list[Record]:
     sql = (
         "SELECT a.k, r.k, count(DISTINCT a.corpus_event_id) FROM "
         "(SELECT corpus_event_id, upper(coalesce(country, code)) AS k "
