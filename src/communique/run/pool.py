@@ -18,7 +18,8 @@ Robustness:
 - **Order.** Outcomes are handed back in input order (a bounded reorder buffer), so the
   database does not depend on worker count or completion order.
 - **Parent death.** Workers exit when the parent is gone (``kill -9`` of the ingest), so
-  nothing is left running.
+  nothing is left running: a thread in each worker watches the parent, also while the
+  pipeline loads or a batch runs.
 - **Memory.** Each batch runs in ``nlp.memory_zone()``; the parent keeps at most
   ``4 * workers`` batches in flight.
 
@@ -36,6 +37,7 @@ import queue
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -56,6 +58,8 @@ _PER_WORKER = 2
 # A worker that dies this many times in a row before it has loaded the pipeline means the
 # pipeline cannot load at all: stop instead of restarting forever.
 _MAX_START_FAILURES = 3
+# Seconds between a worker's checks that its parent is alive.
+_ORPHAN_CHECK = 0.25
 
 
 class WorkerError(CommuniqueError):
@@ -88,11 +92,24 @@ def _load(model: str | None, setup: str | None) -> Any:
     return nlp
 
 
+def _exit_when_orphaned(parent: int) -> None:
+    """Watch for the death of ``parent`` and end this worker at once when it happens.
+
+    The worker loop notices it too, but only between tasks: loading the pipeline or a long
+    batch would keep an orphan running for seconds, for results nobody will read.
+    """
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK)
+    os._exit(0)
+
+
 def _worker_main(tasks: Any, conn: Connection, model: str | None, published: str | None,
                  time_limit: float | None, setup: str | None, parent: int) -> None:
     """Worker loop: load the pipeline once, then run batches until told to stop."""
     # Ctrl-C in a terminal reaches the whole process group; the parent alone decides.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True,
+                     name="communique-orphan-watch").start()
     from communique.nlp.pipeline import model_description
 
     try:
