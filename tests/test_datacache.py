@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,93 @@ def test_a_process_table_opens_once_and_a_copy_reopens(setup: tuple[Path, _Build
     copy = pickle.loads(pickle.dumps(table))
     assert _words(copy.connection()) == ["alpha", "beta"]
     assert copy.connection() is not table.connection() and build.builds == 1
+
+
+# -- arrays ---------------------------------------------------------------------------------
+
+
+class _Arrays:
+    """Builds arrays from a source file of numbers and counts its builds."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.builds = 0
+
+    def __call__(self) -> dict[str, Any]:
+        import numpy
+
+        self.builds += 1
+        numbers = [int(n) for n in self.source.read_text(encoding="utf-8").split()]
+        return {"numbers": numpy.array(numbers, dtype=numpy.uint32),
+                "square": numpy.arange(6, dtype=numpy.float16).reshape(2, 3) * len(numbers),
+                "labels": numpy.array(["en", "fr", "pcm"])}
+
+
+@pytest.fixture()
+def numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, _Arrays]:
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "numbers.txt"
+    source.write_text("3 1 4 1 5", encoding="utf-8")
+    return source, _Arrays(source)
+
+
+def _same(found: dict[str, Any], expected: dict[str, Any]) -> bool:
+    return found.keys() == expected.keys() and all(
+        found[k].dtype == expected[k].dtype and found[k].shape == expected[k].shape
+        and (found[k] == expected[k]).all() for k in expected)
+
+
+def test_arrays_built_once_then_mapped_from_the_file(numbers: tuple[Path, _Arrays]) -> None:
+    source, build = numbers
+    first = datacache.open_arrays("numbers", [source], "v1", build)
+    again = datacache.open_arrays("numbers", [source], "v1", build)
+    assert build.builds == 1 and _same(first, build()) and _same(again, first)
+    assert not again["numbers"].flags.writeable  # a view of the mapped file
+    assert list(again["numbers"]) == [3, 1, 4, 1, 5]
+    assert len(list(datacache.cache_dir().glob("numbers-*.arrays"))) == 1
+
+
+def test_arrays_rebuilt_when_a_source_or_the_builder_changes(
+        numbers: tuple[Path, _Arrays]) -> None:
+    source, build = numbers
+    datacache.open_arrays("numbers", [source], "v1", build)
+    source.write_text("2 7", encoding="utf-8")
+    assert list(datacache.open_arrays("numbers", [source], "v1", build)["numbers"]) == [2, 7]
+    datacache.open_arrays("numbers", [source], "v2", build)
+    assert build.builds == 3
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "data", "header", "foreign",
+                                    "other-key"])
+def test_damaged_arrays_are_rebuilt_never_used(numbers: tuple[Path, _Arrays],
+                                               damage: str) -> None:
+    source, build = numbers
+    datacache.open_arrays("numbers", [source], "v1", build)
+    path = next(datacache.cache_dir().glob("numbers-*.arrays"))
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) - 5]
+    elif damage == "empty":
+        data = bytearray()
+    elif damage == "data":  # one flipped bit in the numbers: only the CRC-32 shows it
+        data[-60] ^= 0x01
+    elif damage == "header":
+        data[20:40] = b"\xff" * 20
+    elif damage == "foreign":
+        data = bytearray(b"SQLite format 3\x00" + bytes(200))
+    else:  # a complete file built for other sources
+        data = data.replace(b'"fingerprint": "', b'"fingerprint": "0', 1)
+    path.write_bytes(bytes(data))
+    assert _same(datacache.open_arrays("numbers", [source], "v1", build), build())
+    assert build.builds == 3  # the first build, the rebuild, and ``build()`` above
+    assert datacache._read_arrays(path, datacache.fingerprint([source], "v1")) is not None
+
+
+def test_arrays_in_memory_when_the_cache_folder_cannot_be_written(
+        numbers: tuple[Path, _Arrays], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, build = numbers
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
+    assert list(datacache.open_arrays("numbers", [source], "v1", build)["numbers"]) == \
+        [3, 1, 4, 1, 5]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -98,3 +99,29 @@ def test_short_text_the_identifier_is_sure_of_keeps_its_language() -> None:
     assert detect_language("Bundeskanzler Olaf Scholz hat am Montag in Berlin den "
                            "amerikanischen Präsidenten empfangen.") == "de"
     assert detect_language(ES_TEXT) == "es"
+
+
+def test_compiled_model_answers_as_py3langid(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The identifier read from the compiled cache gives py3langid's own answers, built
+    or reopened, to the probability."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from communique import language
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        built = language._identifier()
+        language._identifier.cache_clear()
+        reopened = language._identifier()
+    finally:
+        language._identifier.cache_clear()
+    assert len(list(tmp_path.glob("langid-*.arrays"))) == 1
+    original = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [EN_TEXT, EN_TEXT_2, FR_TEXT, DE_TEXT, ES_TEXT, RU_TEXT, "",
+             "President Biden met Chancellor Scholz in Berlin.", "東京で首脳会談が開かれた。",
+             "Putin and Erdogan met in Sochi on Friday to discuss Syria.", "\x00\xff 123 ?!"]
+    for text in texts:
+        assert built.classify(text) == reopened.classify(text) == original.classify(text)
+        assert reopened.rank(text) == original.rank(text)

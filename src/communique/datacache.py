@@ -9,6 +9,11 @@ the expected hash and its completion mark; a half-written, foreign or corrupt fi
 rebuilt, never read. A builder writes a private temporary file and moves it into place in
 one step, so processes that build at the same time never see each other's half work.
 
+Large numeric tables (the language identifier's model) are kept as one file of raw arrays
+instead (:func:`open_arrays`), mapped into memory: nothing is parsed or copied when opened,
+and worker processes share the pages. Its header carries the same hash and a CRC-32 of the
+data, checked on every opening, so a damaged file is rebuilt, never read.
+
 The folder is ``$COMMUNIQUE_CACHE_DIR``, else ``$XDG_CACHE_HOME/communique``, else
 ``~/.cache/communique``. When it cannot be written the table is built in memory, as before.
 """
@@ -17,10 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import mmap
 import os
 import sqlite3
+import struct
 import tempfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,13 +78,25 @@ def _valid(path: Path, key: str) -> sqlite3.Connection | None:
         return None
 
 
-def _build_file(folder: Path, path: Path, key: str,
-                build: Callable[[sqlite3.Connection], None]) -> None:
-    """Build into a private file beside ``path`` and move it into place."""
+def _write_in_place(folder: Path, path: Path, write: Callable[[str], None]) -> None:
+    """Have ``write`` fill a private file beside ``path``, then move it into place in one
+    step: a reader sees the old file, the new one, or none, never half of one."""
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=folder)
     os.close(handle)
     try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _build_file(folder: Path, path: Path, key: str,
+                build: Callable[[sqlite3.Connection], None]) -> None:
+    """Build into a private file beside ``path`` and move it into place."""
+
+    def write(temporary: str) -> None:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -85,10 +106,8 @@ def _build_file(folder: Path, path: Path, key: str,
             connection.commit()
         finally:
             connection.close()
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+
+    _write_in_place(folder, path, write)
 
 
 def open_table(name: str, sources: Iterable[Path], version: str,
@@ -139,3 +158,95 @@ class ProcessTable:
             found = open_table(self.name, self.sources, self.version, self.build)
             self._connections = {pid: found}
         return found
+
+
+# -- arrays ---------------------------------------------------------------------------------
+
+_MAGIC = b"CQARRAYS"
+_ALIGN = 64  # each array starts at a multiple of this offset, so every dtype is aligned
+_PREFIX = struct.Struct("<8sQ")  # magic, header length
+
+
+def _padded(size: int) -> int:
+    return -(-size // _ALIGN) * _ALIGN
+
+
+def _write_arrays(temporary: str, key: str, arrays: Mapping[str, Any]) -> None:
+    """One file: magic and header length, a JSON header (hash, each array's dtype, shape and
+    place, CRC-32 of the data), then the arrays' bytes, each aligned."""
+    import numpy
+
+    entries: list[dict[str, Any]] = []
+    blobs: list[bytes] = []
+    offset = crc = 0
+    for name, value in arrays.items():
+        array = numpy.ascontiguousarray(value)
+        blobs.append(array.tobytes())
+        entries.append({"name": name, "dtype": array.dtype.str, "shape": list(array.shape),
+                        "offset": offset, "nbytes": len(blobs[-1])})
+        crc = zlib.crc32(blobs[-1], crc)
+        offset = _padded(offset + len(blobs[-1]))
+    header = json.dumps({"fingerprint": key, "arrays": entries, "data": offset, "crc32": crc},
+                        sort_keys=True).encode("utf-8")
+    start = _padded(_PREFIX.size + len(header))
+    with open(temporary, "wb") as handle:
+        handle.write(_PREFIX.pack(_MAGIC, len(header)) + header)
+        for entry, blob in zip(entries, blobs, strict=True):
+            handle.seek(start + entry["offset"])
+            handle.write(blob)
+        handle.truncate(start + offset)
+
+
+def _read_arrays(path: Path, key: str) -> dict[str, Any] | None:
+    """The arrays of ``path`` (read-only views of the mapped file) when it is a complete
+    file built for ``key`` whose data matches its CRC-32; else ``None``."""
+    import numpy
+
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < _PREFIX.size:
+                return None
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    try:
+        magic, length = _PREFIX.unpack_from(mapped)
+        if magic != _MAGIC or length > size:
+            return None
+        header = json.loads(bytes(mapped[_PREFIX.size:_PREFIX.size + length]))
+        start = _padded(_PREFIX.size + length)
+        if header["fingerprint"] != key or start + header["data"] != size:
+            return None
+        crc, found = 0, {}
+        for entry in header["arrays"]:
+            begin = start + entry["offset"]
+            if entry["offset"] + entry["nbytes"] > header["data"]:
+                return None
+            crc = zlib.crc32(memoryview(mapped)[begin:begin + entry["nbytes"]], crc)
+            found[entry["name"]] = numpy.frombuffer(
+                mapped, dtype=numpy.dtype(entry["dtype"]), offset=begin,
+                count=entry["nbytes"] // max(1, numpy.dtype(entry["dtype"]).itemsize),
+            ).reshape(entry["shape"])
+        return found if crc == header["crc32"] else None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, struct.error):
+        return None  # a damaged header: rebuilt by the caller
+
+
+def open_arrays(name: str, sources: Iterable[Path], version: str,
+                build: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
+    """The numpy arrays ``build`` makes from ``sources``: read-only views of the cached file
+    when it is valid for these sources and this ``version`` (its CRC-32 checked), else built
+    and written first (kept in memory when the cache folder cannot be written)."""
+    key = fingerprint(sources, version)
+    folder = cache_dir()
+    path = folder / f"{name}-{key[:20]}.arrays"
+    found = _read_arrays(path, key)
+    if found is not None:
+        return found
+    arrays = build()
+    try:
+        _write_in_place(folder, path, lambda temporary: _write_arrays(temporary, key, arrays))
+    except OSError:
+        return dict(arrays)  # a read-only or full cache folder
+    return _read_arrays(path, key) or dict(arrays)
