@@ -28,3 +28,32 @@ def test_horizontal_bar_is_punctuation_to_the_parser(nlp: Language) -> None:
               "he did with his rival in 2012.")
     bar = next(t for t in doc if t.text == "\u2015")
     assert bar.pos_ == "PUNCT"
+
+
+def test_one_reading_of_the_tokenizer_equals_load_then_change() -> None:
+    """The pipeline loads its tokenizer with the dashes already in its affix rules (one
+    build of the special cases): the same tokenizer as ``spacy.load`` followed by setting
+    each of the three rules on its own, as this module first did."""
+    import re
+
+    import spacy
+
+    from communique.nlp import dashes
+    from communique.nlp.pipeline import resolve_model_name
+
+    name = resolve_model_name()
+    once = dashes.load_reading_unseen_dashes(name)
+    stepwise = spacy.load(name)
+    tokenizer = stepwise.tokenizer
+    prefix, suffix, infix = dashes._with_dashes(tokenizer.prefix_search.__self__.pattern,
+                                                tokenizer.suffix_search.__self__.pattern,
+                                                tokenizer.infix_finditer.__self__.pattern)
+    tokenizer.prefix_search = re.compile(prefix).search
+    tokenizer.suffix_search = re.compile(suffix).search
+    tokenizer.infix_finditer = re.compile(infix).finditer
+    assert once.tokenizer.to_bytes(exclude=["vocab"]) == tokenizer.to_bytes(exclude=["vocab"])
+    text = "A sham\u2015and a \u2015quote\u2015, pages 4\u20125, don't (U.S.) e.g. 10km."
+    assert [(t.text, t.norm_) for t in once.make_doc(text)] == \
+        [(t.text, t.norm_ if t.text not in dashes.UNSEEN_DASHES else
+          once.vocab[dashes.UNSEEN_DASHES[t.text]].norm_) for t in stepwise.make_doc(text)]
+    assert once.pipe_names == stepwise.pipe_names and once.meta == stepwise.meta

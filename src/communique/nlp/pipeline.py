@@ -53,19 +53,16 @@ def load_pipeline(model: str | None = None) -> Language:
 
     Cached per model name, so repeated calls in one process share the pipeline.
     """
-    import spacy
-
     from communique.nlp import components
-    from communique.nlp.dashes import read_unseen_dashes
+    from communique.nlp.dashes import load_reading_unseen_dashes
     from communique.nlp.lemmas import cache_lemmas
 
     name = resolve_model_name(model)
     try:
-        nlp = spacy.load(name)
+        nlp = load_reading_unseen_dashes(name)  # spacy.load(name), dashes read
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy could not load {name!r}: {exc}") from exc
     cache_lemmas(nlp)
-    read_unseen_dashes(nlp)
     components.add_components(nlp)
     return nlp
 
