@@ -179,8 +179,8 @@ class ActorKB:
     people: Mapping[str, list[DictPerson]] = field(default_factory=dict)
     people_surnames: Mapping[str, list[DictPerson]] = field(default_factory=dict)
     people_titled: Mapping[str, list[DictPerson]] = field(default_factory=dict)
-    cities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> countries
-    city_population: dict[str, int] = field(default_factory=dict)
+    cities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> countries
+    city_population: Mapping[str, int] = field(default_factory=dict)
     given_gender: dict[str, str] = field(default_factory=dict)  # "Hillary" -> "f"
     ethnic: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # form -> name, home
     # Deletion index of one-word country names and demonyms for :meth:`correct` (built lazily).
@@ -673,20 +673,35 @@ def _load_given_names(kb: ActorKB, folder: Path) -> None:
         kb.given_gender[name] = gender
 
 
-def _load_cities(kb: ActorKB, folder: Path) -> None:
-    """Cities from GeoNames (``scripts/build_cities.py``): name -> countries, most populous
-    first. Consulted only for spans the parser tags as places."""
+def read_cities(folder: Path) -> dict[str, tuple[tuple[str, ...], int]]:
+    """``folder``'s ``cities.tsv`` checked against its countries: lookup key -> (countries,
+    most populous first; population), the first row of a name winning (what the compiled
+    table of :mod:`communique.actors.citytable` is built from)."""
+    kb = ActorKB()
+    _load_countries(kb, folder)
     path = folder / "cities.tsv"
-    if not path.exists():
-        return
+    cities: dict[str, tuple[tuple[str, ...], int]] = {}
     for number, (name, countries, population) in _rows(path, 3):
         codes = tuple(_split(countries))
         if not codes or any(c not in kb.iso3 for c in codes):
             raise DataFileError(f"{path.name}:{number}: unknown country in {countries!r}")
         if not population.isdigit():
             raise DataFileError(f"{path.name}:{number}: population must be a number")
-        kb.cities.setdefault(normalise(name), codes)
-        kb.city_population.setdefault(normalise(name), int(population))
+        cities.setdefault(normalise(name), (codes, int(population)))
+    return cities
+
+
+def _load_cities(kb: ActorKB, folder: Path) -> None:
+    """Cities from GeoNames (``scripts/build_cities.py``): name -> countries, most populous
+    first. Consulted only for spans the parser tags as places, so read through a compiled
+    table (:mod:`communique.actors.citytable`): a short text asks for a few names of 30,000."""
+    from communique.actors.citytable import CityStore
+
+    if not (folder / "cities.tsv").exists():
+        return
+    store = CityStore(folder)
+    kb.cities = store.countries
+    kb.city_population = store.population
 
 
 def build_kb(folder: Path = KB_DIR) -> ActorKB:
