@@ -4,7 +4,8 @@
 every process's start (``communique extract`` on one article, every worker), though a text
 asks for the few names its parser tags as places. The reader in :mod:`communique.actors.kb`
 still checks every row, but only when the compiled table is built
-(:mod:`communique.datacache`: once per change of ``cities.tsv`` or ``countries.tsv``);
+(:mod:`communique.datacache`: once per change of ``cities.tsv``, ``countries.tsv`` or the
+code that reads them);
 afterwards a lookup is one indexed query, memoised per process. The two mappings answer as
 the dictionaries they replace: the first row of a name wins.
 """
@@ -19,8 +20,8 @@ from typing import TypeVar
 
 from communique import datacache
 
-# Bump when the table layout or the way it is built (``kb.read_cities``, ``normalise``)
-# changes.
+# Bump when the table layout changes in a way the hashes of this module and of
+# ``actors/kb.py`` (part of the key) do not show.
 VERSION = "kb-cities-1"
 
 _V = TypeVar("_V")
@@ -32,7 +33,12 @@ class CityStore:
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        sources = [folder / "cities.tsv", folder / "countries.tsv"]
+        # The code that reads the rows and makes their keys is part of the key too: an
+        # edited reader or ``normalise`` rebuilds the table.
+        from communique.actors import kb
+
+        sources = [folder / "cities.tsv", folder / "countries.tsv", Path(kb.__file__),
+                   Path(__file__)]
         self._table = datacache.ProcessTable("kb-cities", sources, VERSION, self._build)
         self._memo: dict[str, City | None] = {}
         self._size: int | None = None
