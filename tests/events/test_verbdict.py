@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from communique.errors import DataFileError
-from communique.events.verbdict import load_verb_dictionary, parse_code, parse_verb_dictionary
+from communique.events.verbdict import (
+    VerbDictionary,
+    load_verb_dictionary,
+    parse_code,
+    parse_verb_dictionary,
+)
 
 SAMPLE = """\
 # comment
@@ -122,3 +127,51 @@ def test_comment_prose_names_no_verb() -> None:
     assert _comment_verbs("- * TALKS [046] # DELAY , POSTPONE") == {"delay", "postpone"}
     assert _comment_verbs("- * TALKS [046] # SHA 11/22/93") == frozenset()
     assert _comment_verbs("- * TALKS [046]") == frozenset()
+
+
+def _sharing(d: VerbDictionary) -> tuple[list[list[int]], list[list[int]]]:
+    """Which senses share a pattern list, and which lists share a pattern, by position."""
+    senses = [s for group in d.senses.values() for s in group]
+    lists = {id(s.patterns): i for i, s in reversed(list(enumerate(senses)))}
+    patterns: dict[int, int] = {}
+    for i, s in enumerate(senses):
+        for p in s.patterns:
+            patterns.setdefault(id(p), i)
+    return ([[lists[id(s.patterns)]] for s in senses],
+            [[patterns[id(p)] for p in s.patterns] for s in senses])
+
+
+def test_compiled_shipped_lexicon_equals_a_fresh_read(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped dictionaries come from a compiled cache: equal to reading the files, with
+    the same object sharing (the lexicon keys its plans by identity), built or reopened."""
+    from communique.events import lexicon
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
+    fresh = lexicon.read_shipped()
+    for _ in ("built", "reopened"):
+        cached = lexicon.shipped_dictionary()
+        assert cached == fresh and cached.sources == fresh.sources
+        assert cached.pattern_count == fresh.pattern_count
+        assert list(cached.senses) == list(fresh.senses)
+        assert list(cached.synsets.items()) == list(fresh.synsets.items())
+        assert _sharing(cached) == _sharing(fresh)
+    assert len(list(tmp_path.glob("event-lexicon-*.sqlite"))) == 1
+
+
+def test_compiled_lexicon_follows_its_files(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from communique.events import lexicon
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "events"
+    shutil.copytree(lexicon.DATA_DIR, data)
+    monkeypatch.setattr(lexicon, "DATA_DIR", data)
+    assert "zorble" not in lexicon.shipped_dictionary().senses
+    with (data / "modern.verbs.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n---  ZORBLE   [111]  ---\nZORBLE\n- * (AT SUMMIT)  [125]\n")
+    [zorble] = lexicon.shipped_dictionary().senses["zorble"]
+    assert zorble.code == "111" and zorble.patterns[0].code == "125"
+    assert lexicon.shipped_dictionary() == lexicon.read_shipped()

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from communique.errors import DataFileError
 
@@ -348,3 +349,79 @@ def load_verb_dictionary(path: Path,
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     return parse_verb_dictionary(text.splitlines(), name=path.name, synsets=synsets)
+
+
+# -- plain form (compiled caches) -------------------------------------------------------------
+
+
+def to_plain(dictionary: VerbDictionary) -> dict[str, Any]:
+    """``dictionary`` as JSON-ready lists, for a compiled cache (:func:`from_plain`).
+
+    The object graph is kept: senses of one block share one pattern list, and a pattern is
+    one object wherever it is listed (the lexicon keys its plans by object identity).
+    Word sets and elements, compared by value only, are written once each.
+    """
+    word_sets: dict[frozenset[str], int] = {}
+    elements: dict[Element, int] = {}
+    patterns: dict[int, int] = {}
+    lists: dict[int, int] = {}
+    plain: dict[str, Any] = {"words": [], "elements": [], "patterns": [], "lists": [],
+                             "senses": [], "synsets": [], "sources": list(dictionary.sources)}
+
+    def word_set(words: frozenset[str]) -> int:
+        if words not in word_sets:
+            word_sets[words] = len(plain["words"])
+            plain["words"].append(sorted(words))
+        return word_sets[words]
+
+    def element(e: Element) -> int:
+        if e not in elements:
+            elements[e] = len(plain["elements"])
+            plain["elements"].append([e.prep, [word_set(w) for w in e.words]])
+        return elements[e]
+
+    def pattern(p: Pattern) -> int:
+        if id(p) not in patterns:
+            patterns[id(p)] = len(plain["patterns"])
+            plain["patterns"].append([
+                [element(e) for e in p.pre], [element(e) for e in p.post], p.code, p.reverse,
+                p.origin, p.paired, word_set(p.verbs), p.compound_pre, p.compound_post])
+        return patterns[id(p)]
+
+    for lemma, senses in dictionary.senses.items():
+        row = []
+        for sense in senses:
+            if id(sense.patterns) not in lists:
+                lists[id(sense.patterns)] = len(plain["lists"])
+                plain["lists"].append([pattern(p) for p in sense.patterns])
+            row.append([sense.lemma, sense.particle, sense.code, sense.reverse, sense.noun,
+                        sense.block, lists[id(sense.patterns)], sense.origin, sense.headword,
+                        sense.paired, sense.own_code])
+        plain["senses"].append([lemma, row])
+    plain["synsets"] = [[name, word_set(members)] for name, members in
+                        dictionary.synsets.items()]
+    return plain
+
+
+def from_plain(plain: dict[str, Any]) -> VerbDictionary:
+    """The :class:`VerbDictionary` written by :func:`to_plain`, equal to the one read."""
+    words = [frozenset(w) for w in plain["words"]]
+    elements = [Element(prep, tuple(words[i] for i in sets))
+                for prep, sets in plain["elements"]]
+    patterns = [Pattern(pre=tuple(elements[i] for i in pre),
+                        post=tuple(elements[i] for i in post), code=code, reverse=reverse,
+                        origin=origin, paired=paired, verbs=words[verbs],
+                        compound_pre=compound_pre, compound_post=compound_post)
+                for (pre, post, code, reverse, origin, paired, verbs, compound_pre,
+                     compound_post) in plain["patterns"]]
+    lists = [[patterns[i] for i in row] for row in plain["lists"]]
+    result = VerbDictionary(sources=list(plain["sources"]))
+    for lemma, row in plain["senses"]:
+        result.senses[lemma] = [
+            Sense(lemma=name, particle=particle, code=code, reverse=reverse, noun=noun,
+                  block=block, patterns=lists[shared], origin=origin, headword=headword,
+                  paired=paired, own_code=own_code)
+            for (name, particle, code, reverse, noun, block, shared, origin, headword, paired,
+                 own_code) in row]
+    result.synsets = {name: words[i] for name, i in plain["synsets"]}
+    return result
