@@ -247,3 +247,25 @@ def test_reused_id_with_other_text_is_kept_and_reported(
     assert error_lines(stderr) == []
     assert stderr[-1] == ("communique: 2 processed (1 under a derived id), 1 skipped "
                           "(1 duplicate), 0 failed")
+
+
+def test_as_the_program_it_leaves_the_pipeline_to_the_exit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as the program (no argv), extract moves what is loaded out of the exit's
+    garbage collection once its output is written (cli.common.before_exit); called as a
+    function (tests, other programs) it leaves the collector alone."""
+    import gc
+    import sys
+
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    path = tmp_path / "a.txt"
+    path.write_text(EN_TEXT, encoding="utf-8")
+    assert run(capsys, str(path))[0] == 0 and frozen == []
+    monkeypatch.setattr(sys, "argv", ["communique", "extract", str(path)])
+    assert main() == 0 and frozen == [1]
+    out, _ = capsys.readouterr()
+    assert json.loads(out)["article"]["text"].strip() == EN_TEXT.strip()
+    monkeypatch.setattr(sys, "argv", ["communique", "extract", str(tmp_path / "no.txt")])
+    assert main() == 1 and frozen == [1, 1]  # failed inputs are written out too

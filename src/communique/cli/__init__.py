@@ -69,7 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         check_counts(args)
-        return int(args.run(args))
+        status = int(args.run(args))
+        if argv is None and getattr(args, "quick_exit", False):
+            from communique.cli.common import before_exit
+
+            before_exit()  # the process ends now: see before_exit
+        return status
     except UsageError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
         return 2

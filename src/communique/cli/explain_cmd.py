@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
                         help="publication date (YYYY-MM-DD) for resolving relative dates")
     parser.add_argument("--json", action="store_true", help="print the explanation as JSON")
     add_model_option(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, quick_exit=True)
 
 
 def run(args: argparse.Namespace) -> int:

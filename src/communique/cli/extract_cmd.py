@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--explain", action="store_true",
                         help="also print, on stderr, every candidate event trigger of each "
                              "article with what matched and why it was kept or dropped")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, quick_exit=True)
 
 
 def _skip_label(reason: str) -> str:
