@@ -38,8 +38,8 @@ from communique.events.verbdict import (
 
 ENV_PATTERNS = "COMMUNIQUE_EVENT_PATTERNS"
 SHIPPED = ("CAMEO.verbs.txt", "codebook.verbs.txt", "modern.verbs.txt")
-# Bump when the compiled form of the shipped dictionaries changes in a way the hash of
-# verbdict.py (part of the cache key) does not show.
+# Bump when the compiled form of the shipped dictionaries changes in a way the hashes of
+# verbdict.py and this module (part of the cache key) do not show.
 _COMPILED_VERSION = "event-lexicon-1"
 # How far a pattern may look: right-hand words within this many tokens of the trigger, in
 # its subtree; left-hand words within the sentence up to this many tokens before it.
@@ -447,13 +447,14 @@ def shipped_dictionary() -> VerbDictionary:
 
     Parsing the 5,400 patterns of the shipped files took a tenth of a second or more of every
     process's start; the parsed dictionary is kept as JSON (:func:`~communique.events.
-    verbdict.to_plain`), keyed by the hash of the files and of the reader's own source, so
-    an edited file or reader is read again. The result equals a fresh read.
+    verbdict.to_plain`), keyed by the hash of the files and of the reader's source (this
+    module and verbdict.py), so an edited file or reader is read again. The result equals a
+    fresh read.
     """
     from communique import datacache
     from communique.events import verbdict
 
-    sources = [*(DATA_DIR / name for name in SHIPPED), Path(verbdict.__file__)]
+    sources = [*(DATA_DIR / name for name in SHIPPED), Path(verbdict.__file__), Path(__file__)]
     connection = datacache.open_table("event-lexicon", sources, _COMPILED_VERSION,
                                       _build_shipped)
     try:
