@@ -182,3 +182,19 @@ def test_arrays_in_memory_when_the_cache_folder_cannot_be_written(
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
     assert list(datacache.open_arrays("numbers", [source], "v1", build)["numbers"]) == \
         [3, 1, 4, 1, 5]
+
+
+def test_files_for_older_sources_are_removed(setup: tuple[Path, _Builder],
+                                             numbers: tuple[Path, _Arrays]) -> None:
+    """An edited source gives a new file; the table's files for older sources go, other
+    tables' files stay."""
+    source, build = setup
+    datacache.open_table("words", [source], "v1", build)
+    datacache.open_table("words-more", [source], "v1", build)
+    numbers_source, numbers_build = numbers
+    datacache.open_arrays("words", [numbers_source], "v1", numbers_build)
+    source.write_text("gamma", encoding="utf-8")
+    datacache.open_table("words", [source], "v1", build).close()
+    names = sorted(p.name.rsplit("-", 1)[0] + p.suffix for p in datacache.cache_dir().iterdir())
+    assert names == ["words-more.sqlite", "words.arrays", "words.sqlite"]
+    assert _words(datacache.open_table("words", [source], "v1", build)) == ["gamma"]

@@ -25,6 +25,7 @@ import hashlib
 import json
 import mmap
 import os
+import re
 import sqlite3
 import struct
 import tempfile
@@ -80,7 +81,8 @@ def _valid(path: Path, key: str) -> sqlite3.Connection | None:
 
 def _write_in_place(folder: Path, path: Path, write: Callable[[str], None]) -> None:
     """Have ``write`` fill a private file beside ``path``, then move it into place in one
-    step: a reader sees the old file, the new one, or none, never half of one."""
+    step: a reader sees the old file, the new one, or none, never half of one. Files of the
+    same table built for other sources are then removed (see :func:`_remove_older`)."""
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=folder)
     os.close(handle)
@@ -90,6 +92,23 @@ def _write_in_place(folder: Path, path: Path, write: Callable[[str], None]) -> N
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+    _remove_older(path)
+
+
+def _remove_older(path: Path) -> None:
+    """Remove the files of ``path``'s table built for other sources.
+
+    Each edit of a source gives a new file (the name carries the sources' hash); without
+    this the folder would keep one file per edit. A process still reading a removed file
+    keeps reading it (POSIX keeps an open file until it is closed); where a file cannot be
+    removed it stays, which does no harm.
+    """
+    name, _, _ = path.stem.rpartition("-")
+    pattern = re.compile(re.escape(name) + r"-[0-9a-f]{20}" + re.escape(path.suffix))
+    for other in path.parent.iterdir():
+        if other != path and pattern.fullmatch(other.name):
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def _build_file(folder: Path, path: Path, key: str,
