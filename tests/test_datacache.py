@@ -186,15 +186,23 @@ def test_arrays_in_memory_when_the_cache_folder_cannot_be_written(
 
 def test_files_for_older_sources_are_removed(setup: tuple[Path, _Builder],
                                              numbers: tuple[Path, _Arrays]) -> None:
-    """An edited source gives a new file; the table's files for older sources go, other
-    tables' files stay."""
+    """An edited source gives a new file; a table keeps its newest files only (two
+    checkouts sharing the folder do not rebuild in turn), other tables' files stay."""
+    import os
+
     source, build = setup
-    datacache.open_table("words", [source], "v1", build)
     datacache.open_table("words-more", [source], "v1", build)
     numbers_source, numbers_build = numbers
     datacache.open_arrays("words", [numbers_source], "v1", numbers_build)
-    source.write_text("gamma", encoding="utf-8")
-    datacache.open_table("words", [source], "v1", build).close()
-    names = sorted(p.name.rsplit("-", 1)[0] + p.suffix for p in datacache.cache_dir().iterdir())
-    assert names == ["words-more.sqlite", "words.arrays", "words.sqlite"]
-    assert _words(datacache.open_table("words", [source], "v1", build)) == ["gamma"]
+    made = []
+    for number, text in enumerate(("alpha", "beta", "gamma", "delta", "omega"), start=1):
+        source.write_text(text, encoding="utf-8")
+        datacache.open_table("words", [source], "v1", build).close()
+        made.append(datacache.cache_dir() / f"words-{datacache.fingerprint([source], 'v1')[:20]}"
+                    ".sqlite")
+        os.utime(made[-1], (number, number))  # build times a second apart
+    assert [path.exists() for path in made] == [False, False, True, True, True]
+    kept = sorted(p.name.rsplit("-", 1)[0] + p.suffix for p in datacache.cache_dir().iterdir())
+    assert kept == ["words-more.sqlite", "words.arrays"] + ["words.sqlite"] * 3
+    assert _words(datacache.open_table("words", [source], "v1", build)) == ["omega"]
+    assert build.builds == 6  # nothing kept was built twice

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 _COMPLETE = "complete"
+# Files kept per table: the current one and the newest for other sources.
+_KEEP = 3
 
 
 def cache_dir() -> Path:
@@ -96,19 +98,24 @@ def _write_in_place(folder: Path, path: Path, write: Callable[[str], None]) -> N
 
 
 def _remove_older(path: Path) -> None:
-    """Remove the files of ``path``'s table built for other sources.
+    """Remove all but the newest :data:`_KEEP` files of ``path``'s table (other sources).
 
     Each edit of a source gives a new file (the name carries the sources' hash); without
-    this the folder would keep one file per edit. A process still reading a removed file
-    keeps reading it (POSIX keeps an open file until it is closed); where a file cannot be
-    removed it stays, which does no harm.
+    this the folder would keep one file per edit. A few are kept so that checkouts of two
+    versions sharing the folder do not rebuild in turn. A process still reading a removed
+    file keeps reading it (POSIX keeps an open file until it is closed); a file that cannot
+    be removed stays, which does no harm.
     """
     name, _, _ = path.stem.rpartition("-")
     pattern = re.compile(re.escape(name) + r"-[0-9a-f]{20}" + re.escape(path.suffix))
+    found: list[tuple[float, Path]] = []
     for other in path.parent.iterdir():
         if other != path and pattern.fullmatch(other.name):
             with contextlib.suppress(OSError):
-                other.unlink()
+                found.append((other.stat().st_mtime, other))
+    for _, other in sorted(found, reverse=True)[_KEEP - 1:]:
+        with contextlib.suppress(OSError):
+            other.unlink()
 
 
 def _build_file(folder: Path, path: Path, key: str,
