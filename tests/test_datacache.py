@@ -29,11 +29,17 @@ def _words(connection: sqlite3.Connection) -> list[str]:
     return [row[0] for row in connection.execute("SELECT word FROM words ORDER BY word")]
 
 
+def _source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> Path:
+    """A source file in ``tmp_path``, with the cache folder beside it."""
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return source
+
+
 @pytest.fixture()
 def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, _Builder]:
-    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
-    source = tmp_path / "words.txt"
-    source.write_text("alpha beta", encoding="utf-8")
+    source = _source(tmp_path, monkeypatch, "words.txt", "alpha beta")
     return source, _Builder(source)
 
 
@@ -75,12 +81,16 @@ def test_a_damaged_or_half_written_file_is_rebuilt_never_used(
 
 
 def test_an_unwritable_cache_folder_builds_in_memory(
-        setup: tuple[Path, _Builder], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        setup: tuple[Path, _Builder], numbers: tuple[Path, _Arrays], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     source, build = setup
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
     assert _words(datacache.open_table("words", [source], "v1", build)) == ["alpha", "beta"]
+    numbers_source, numbers_build = numbers
+    assert list(datacache.open_arrays("numbers", [numbers_source], "v1", numbers_build)
+                ["numbers"]) == [3, 1, 4, 1, 5]
 
 
 def test_a_process_table_opens_once_and_a_copy_reopens(setup: tuple[Path, _Builder]) -> None:
@@ -116,9 +126,7 @@ class _Arrays:
 
 @pytest.fixture()
 def numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, _Arrays]:
-    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
-    source = tmp_path / "numbers.txt"
-    source.write_text("3 1 4 1 5", encoding="utf-8")
+    source = _source(tmp_path, monkeypatch, "numbers.txt", "3 1 4 1 5")
     return source, _Arrays(source)
 
 
@@ -172,16 +180,6 @@ def test_damaged_arrays_are_rebuilt_never_used(numbers: tuple[Path, _Arrays],
     assert _same(datacache.open_arrays("numbers", [source], "v1", build), build())
     assert build.builds == 3  # the first build, the rebuild, and ``build()`` above
     assert datacache._read_arrays(path, datacache.fingerprint([source], "v1")) is not None
-
-
-def test_arrays_in_memory_when_the_cache_folder_cannot_be_written(
-        numbers: tuple[Path, _Arrays], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source, build = numbers
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x", encoding="utf-8")
-    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
-    assert list(datacache.open_arrays("numbers", [source], "v1", build)["numbers"]) == \
-        [3, 1, 4, 1, 5]
 
 
 def test_files_for_older_sources_are_removed(setup: tuple[Path, _Builder],

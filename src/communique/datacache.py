@@ -32,9 +32,10 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 _COMPLETE = "complete"
+_T = TypeVar("_T")
 # Files kept per table: the current one and the newest for other sources.
 _KEEP = 3
 
@@ -118,11 +119,33 @@ def _remove_older(path: Path) -> None:
             other.unlink()
 
 
-def _build_file(folder: Path, path: Path, key: str,
-                build: Callable[[sqlite3.Connection], None]) -> None:
-    """Build into a private file beside ``path`` and move it into place."""
+def _compiled(name: str, suffix: str, sources: Iterable[Path], version: str,
+              read: Callable[[Path, str], _T | None], write: Callable[[str, str], None],
+              in_memory: Callable[[], _T]) -> _T:
+    """The cached file of table ``name`` for these sources, opened by ``read`` when it is
+    valid; else written first (``write(temporary path, key)``, moved into place), and
+    ``in_memory()`` when the cache folder cannot be written or the file is not valid."""
+    key = fingerprint(sources, version)
+    folder = cache_dir()
+    path = folder / f"{name}-{key[:20]}{suffix}"
+    found = read(path, key)
+    if found is not None:
+        return found
+    try:
+        _write_in_place(folder, path, lambda temporary: write(temporary, key))
+    except (OSError, sqlite3.OperationalError):
+        return in_memory()  # a read-only or full cache folder
+    found = read(path, key)
+    return found if found is not None else in_memory()
 
-    def write(temporary: str) -> None:
+
+def open_table(name: str, sources: Iterable[Path], version: str,
+               build: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """A connection to the compiled table ``name``: the cached file when it is valid for
+    these sources, else a freshly built one (in memory when the cache folder cannot be
+    written). ``build`` creates and fills the table's own tables on the connection given."""
+
+    def write(temporary: str, key: str) -> None:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -133,32 +156,13 @@ def _build_file(folder: Path, path: Path, key: str,
         finally:
             connection.close()
 
-    _write_in_place(folder, path, write)
+    def in_memory() -> sqlite3.Connection:
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        build(connection)
+        return connection
 
-
-def open_table(name: str, sources: Iterable[Path], version: str,
-               build: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
-    """A connection to the compiled table ``name``: the cached file when it is valid for
-    these sources, else a freshly built one (in memory when the cache folder cannot be
-    written). ``build`` creates and fills the table's own tables on the connection given."""
-    key = fingerprint(sources, version)
-    folder = cache_dir()
-    path = folder / f"{name}-{key[:20]}.sqlite"
-    found = _valid(path, key)
-    if found is not None:
-        return found
-    try:
-        _build_file(folder, path, key, build)
-    except (OSError, sqlite3.OperationalError):
-        pass  # a read-only or full cache folder: build in memory below
-    else:
-        found = _valid(path, key)
-        if found is not None:
-            return found
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    build(connection)
-    return connection
+    return _compiled(name, ".sqlite", sources, version, _valid, write, in_memory)
 
 
 class ProcessTable:
@@ -264,15 +268,12 @@ def open_arrays(name: str, sources: Iterable[Path], version: str,
     """The numpy arrays ``build`` makes from ``sources``: read-only views of the cached file
     when it is valid for these sources and this ``version`` (its CRC-32 checked), else built
     and written first (kept in memory when the cache folder cannot be written)."""
-    key = fingerprint(sources, version)
-    folder = cache_dir()
-    path = folder / f"{name}-{key[:20]}.arrays"
-    found = _read_arrays(path, key)
-    if found is not None:
-        return found
-    arrays = build()
-    try:
-        _write_in_place(folder, path, lambda temporary: _write_arrays(temporary, key, arrays))
-    except OSError:
-        return dict(arrays)  # a read-only or full cache folder
-    return _read_arrays(path, key) or dict(arrays)
+    built: list[Mapping[str, Any]] = []
+
+    def arrays() -> dict[str, Any]:
+        if not built:
+            built.append(build())
+        return dict(built[0])
+
+    return _compiled(name, ".arrays", sources, version, _read_arrays,
+                     lambda temporary, key: _write_arrays(temporary, key, arrays()), arrays)
