@@ -13,3 +13,6 @@ def test_startup_bench_times_each_command() -> None:
     assert result["bare_seconds"] > 0 and result["help_seconds"] > 0
     assert result["overhead_seconds"] == round(result["extract_seconds"]
                                                - result["bare_seconds"], 3)
+    assert result["extract_cpu_seconds"] > 0 and result["bare_cpu_seconds"] > 0
+    assert result["overhead_cpu_seconds"] == round(result["extract_cpu_seconds"]
+                                                   - result["bare_cpu_seconds"], 3)

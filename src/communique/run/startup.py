@@ -5,12 +5,16 @@ pays the start-up: Python, spaCy and its model, and the project's own data (know
 lexicons, compiled tables). The baseline is the least any spaCy tool pays: a bare script
 that loads the same model and parses the same text. Both run alternately, ``rounds`` times
 each, after one untimed run of each (the compiled tables of ``communique.datacache`` are
-built once per machine, not per run); the figures are medians.
+built once per machine, not per run); the figures are medians. Each command's CPU time
+(user and system, from the operating system's accounting of the finished process) is
+reported too: on a machine busy with other work the wall-clock figures swing by seconds
+while the CPU figures barely move.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,16 +46,23 @@ class StartupBench:
     overhead_seconds: float
     import_seconds: float
     help_seconds: float
+    extract_cpu_seconds: float = 0.0
+    bare_cpu_seconds: float = 0.0
+    overhead_cpu_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _timed(command: list[str], env: dict[str, str]) -> float:
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def startup(text: str = DEFAULT_TEXT, *, rounds: int = 3,
@@ -74,12 +85,17 @@ def startup(text: str = DEFAULT_TEXT, *, rounds: int = 3,
         }
         for command in commands.values():
             _timed(command, env)  # warm-up: compiled tables, the OS file cache
-        times: dict[str, list[float]] = {key: [] for key in commands}
+        times: dict[str, list[tuple[float, float]]] = {key: [] for key in commands}
         for _ in range(max(1, rounds)):
             for key, command in commands.items():
                 times[key].append(_timed(command, env))
-    median = {key: round(statistics.median(values), 3) for key, values in times.items()}
+    median = {key: round(statistics.median(wall for wall, _ in values), 3)
+              for key, values in times.items()}
+    cpu = {key: round(statistics.median(used for _, used in values), 3)
+           for key, values in times.items()}
     return StartupBench(model=name, rounds=max(1, rounds), extract_seconds=median["extract"],
                         bare_seconds=median["bare"],
                         overhead_seconds=round(median["extract"] - median["bare"], 3),
-                        import_seconds=median["import"], help_seconds=median["help"])
+                        import_seconds=median["import"], help_seconds=median["help"],
+                        extract_cpu_seconds=cpu["extract"], bare_cpu_seconds=cpu["bare"],
+                        overhead_cpu_seconds=round(cpu["extract"] - cpu["bare"], 3))
