@@ -15,7 +15,8 @@ PACKAGE = "communique."  # ledgers of the package, not those tests define
 
 def render() -> str:
     """The Markdown text of docs/rules.md."""
-    import communique.events.coder  # noqa: F401  (registers the event rule ledgers)
+    import communique.events.coder
+    import communique.quotes.extract  # noqa: F401  (both register rule ledgers)
     from communique.rules import ledgers
 
     lines = ["# Rule ledgers", "",

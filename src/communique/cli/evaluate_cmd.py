@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     suite = get_suite(args.suite)
     if args.disable:
-        import communique.events.coder  # noqa: F401  (registers the event rule ledgers)
+        import communique.events.coder
+        import communique.quotes.extract  # noqa: F401  (both register rule ledgers)
         from communique.rules import disabled
 
         with disabled(frozenset(args.disable)):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from communique.actors.lookup import entity_for_span
 from communique.quotes.cues import Frame, Mention, mention_of
+from communique.quotes.described import appositive_name, keeps_description
 from communique.quotes.docindex import DocIndex
 from communique.quotes.issuers import document_issuer, issuances
 from communique.quotes.marks import QuoteMarks
@@ -91,6 +92,8 @@ def speaker_name(doc: Doc, entity: dict[str, Any] | None, named: Mention) -> str
     span = doc.char_span(named.start, named.end, alignment_mode="expand")
     if span is None:
         return name
+    if keeps_description(span, entity) is not None:
+        return named.text  # "diplomats" merged into the White House's cluster
     kinds: tuple[str, ...]
     if span.root.pos_ == "NOUN":
         kinds = ("amod", "compound", "nmod", "poss", "nummod")
@@ -172,6 +175,7 @@ def emit(doc: Doc, attributions: list[Attribution],
         if mention is not None:
             # "the report concludes": the one who issued the report speaks through it.
             named = document_issuer(doc, mention, issued) or mention.refers or mention
+            named = appositive_name(doc, named) or named
             entity = _lookup(doc, entities, named)
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
