@@ -48,3 +48,11 @@ def test_headings_are_skipped_and_paragraphs_indexed() -> None:
     text = "'Vassalage to China'\n\"Yes,\" he said."
     assert [text[q.start : q.end] for q in find_quote_marks(text, [(0, 20)])] == ["Yes"]
     assert paragraph_spans("a\n\nb\n") == [(0, 1), (3, 4)]
+
+
+def test_lost_closing_mark_before_an_inverted_cue() -> None:
+    # The closing mark is missing before "said NAME": the quotation ends at its last
+    # sentence instead of running on into the next paragraph's quotation.
+    text = ("“The ruling ignores the facts. It is wrong. said Maria Lopez, a lawyer.\n"
+            "“We will appeal,” she said.")
+    assert _texts(text) == [["The ruling ignores the facts. It is wrong."], ["We will appeal"]]

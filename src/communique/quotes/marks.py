@@ -5,13 +5,15 @@ double-quoted passages, where they are nested quotes), guillemets and low-9 open
 passage can run over several paragraphs when a paragraph opens a quote without closing it and
 the next paragraph reopens it (the newspaper convention); those paragraphs become the parts of
 one :class:`QuoteMarks`. Unbalanced marks are repaired locally, never for the whole document:
-an opener left open at the end of a paragraph closes there; a second opener while one is open
-closes the first at the last sentence end before it; a stray closer is ignored unless it ends a
+an opener left open at the end of a paragraph closes there, or before a lower-case inverted cue
+that follows a sentence end (the closing mark lost); a second opener while one is open closes
+the first at the last sentence end before it; a stray closer is ignored unless it ends a
 continued passage.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 _OPEN_D = frozenset("“„«")
@@ -22,6 +24,9 @@ _CLOSE_S_OR_APOS = frozenset("’'")
 _ALL_MARKS = _OPEN_D | _CLOSE_D | _OPEN_S | _CLOSE_S_OR_APOS | {_STRAIGHT_D}
 _OPEN_CONTEXT = frozenset(" \t([{—–-/:;")
 _SENTENCE_END = frozenset(".?!")
+# A sentence or clause end followed by a lower-case inverted cue and a name, inside an open
+# quotation: where a lost closing mark stood ("... unlawful. said Ann Reyes, ...").
+_LOST_CLOSER = re.compile(r"[.?!,]\s+(?:said|says|added|adds|wrote|writes|asked)\s+(?=[A-Z])")
 # Content trimming: leading spaces; trailing spaces and the comma or colon that joins a
 # quotation to its cue ("We will win," he said) are not part of the statement.
 _TRAIL = frozenset(" \t,:;")
@@ -162,6 +167,13 @@ def _scan(
             open_at = None
             started_carried = False
     if open_at is None:
+        return False
+    lost = _LOST_CLOSER.search(text, open_at + 1, hi)
+    if lost is not None:
+        # "“It is cruel and unlawful. said Ann Reyes, director of ...": the closing mark
+        # was lost before an inverted cue; the quotation ends with its last sentence, and
+        # the cue names its speaker.
+        segments.append((open_at, None, lost.start() + 1, started_carried, True))
         return False
     # Open at the paragraph end: continued if the next paragraph reopens (decided by the
     # caller through the return value); the segment ends at the paragraph end either way.
