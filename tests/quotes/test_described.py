@@ -27,3 +27,11 @@ def test_bare_plural_people_are_not_an_earlier_group(quotes_of: QuotesOf) -> Non
     text = ("Greek military officials said the jet fell into the sea. Greek officials said on "
             "Friday that debris was found. Officials said the search would go on.")
     assert _names(quotes_of, text)[-1] == "Officials"
+
+
+def test_a_coordinated_list_of_names_speaks_together(quotes_of: QuotesOf) -> None:
+    text = ("Three of the five members of the board — Democrats Ann Reyes, Paul Stone and "
+            "Mary Webb — said they wanted a new vote.")
+    quote = quotes_of(text)[0]
+    assert quote["speaker"]["name"] == "Ann Reyes"
+    assert [s["name"] for s in quote["co_speakers"]] == ["Paul Stone", "Mary Webb"]

@@ -79,16 +79,34 @@ def keeps_description(span: Span, entity: dict[str, Any]) -> str | None:
     return None
 
 
-def appositive_name(doc: Doc, mention: Mention) -> Mention | None:
-    """The person's name set in apposition to a described speaker ("the Treasury
-    Secretary, Steven Mnuchin, said"; "the man who ran the talks, former ambassador John
-    Reed, told reporters"): the name, not the description, says who spoke."""
+def _appositive_person(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            return child
+    return None
+
+
+def appositive_names(doc: Doc, mention: Mention) -> list[Mention]:
+    """The people named in apposition to a described speaker, first the one who speaks
+    ("the Treasury Secretary, Steven Mnuchin, said"; "the man who ran the talks, former
+    ambassador John Reed, told reporters"), then the others of a coordinated list ("three
+    of the five members -- Ann Reyes, Paul Stone and Mary Webb -- said"): the names, not
+    the description, say who spoke. Empty when there is no such name."""
     if mention.pronoun:
-        return None
+        return []
     span = doc.char_span(*mention.head, alignment_mode="expand")
     if span is None or span.root.ent_type_ == "PERSON":
-        return None
-    for child in span.root.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
-            return mention_of(child)
-    return None
+        return []
+    head = span.root
+    name = _appositive_person(head)
+    if name is None:
+        # "Three of the members -- Ann Reyes, ...": the list describes the "of" phrase.
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            name = _appositive_person(pobj) if pobj is not None else None
+            if name is not None:
+                break
+    if name is None:
+        return []
+    return [mention_of(name)] + [mention_of(c) for c in name.conjuncts
+                                 if c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]

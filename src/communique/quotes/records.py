@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from communique.actors.lookup import entity_for_span
 from communique.quotes.cues import Frame, Mention, mention_of
-from communique.quotes.described import appositive_name, keeps_description
+from communique.quotes.described import appositive_names, keeps_description
 from communique.quotes.docindex import DocIndex
 from communique.quotes.issuers import document_issuer, issuances
 from communique.quotes.marks import QuoteMarks
@@ -172,10 +172,12 @@ def emit(doc: Doc, attributions: list[Attribution],
         paragraph = index.paragraph(start)
         speaker: dict[str, Any] | None = None
         mention = attribution.speaker
+        paired: list[Mention] = []
         if mention is not None:
             # "the report concludes": the one who issued the report speaks through it.
             named = document_issuer(doc, mention, issued) or mention.refers or mention
-            named = appositive_name(doc, named) or named
+            paired = appositive_names(doc, named)
+            named = paired[0] if paired else named
             entity = _lookup(doc, entities, named)
             continues = frame is not None and frame.entry is not None and \
                 "continue" in frame.entry.flags
@@ -222,6 +224,7 @@ def emit(doc: Doc, attributions: list[Attribution],
             previous, previous_par = speaker, paragraph
         others = co_speakers(doc, entities, mention, speaker.get("entity")) \
             if mention is not None and speaker is not None else []
+        others += [_party(doc, entities, m) for m in paired[1:]]
         included = included_speakers(doc, entities, mention) if mention is not None else []
         if included:
             speaker, others = included[0], included[1:] + others
