@@ -35,3 +35,9 @@ def test_a_coordinated_list_of_names_speaks_together(quotes_of: QuotesOf) -> Non
     quote = quotes_of(text)[0]
     assert quote["speaker"]["name"] == "Ann Reyes"
     assert [s["name"] for s in quote["co_speakers"]] == ["Paul Stone", "Mary Webb"]
+
+
+def test_a_relative_clause_of_speech_after_a_name_is_the_names(quotes_of: QuotesOf) -> None:
+    text = ("The leak was traced to files from the Defense Ministry, which said the files "
+            "were old.")
+    assert _names(quotes_of, text) == ["Defense Ministry"]

@@ -186,3 +186,21 @@ def misparsed_complement(verb: Token) -> Token | None:
 def has_own_subject(verb: Token) -> bool:
     """Whether a verb has a subject of its own (active, passive or expletive "there")."""
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+# Entity types that can speak: a relative clause of speech after one of them is its own.
+_SPEAKING_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def named_antecedent(noun: Token, relative: Token) -> Token:
+    """The noun a non-restrictive relative "which" or "who" stands for: the name right
+    before its comma when the parser hung the clause on a common noun further back
+    ("files from the Defense Ministry, which said the files were old": the ministry, not
+    the files), else ``noun``."""
+    before = relative.doc[relative.i - 1] if relative.i > 0 else None
+    if before is None or before.text != "," or before.i == 0 or noun.pos_ != "NOUN":
+        return noun
+    name = relative.doc[before.i - 1]
+    if name.i <= noun.i or name.pos_ != "PROPN" or name.ent_type_ not in _SPEAKING_ENTITIES:
+        return noun
+    return name

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.arguments import (
     misparsed_complement,
+    named_antecedent,
     point_of_view,
     put_it,
     quoted_argument,
@@ -282,7 +283,7 @@ def _antecedent(subject: Token) -> Token | None:
         noun = subject.head.head
         while noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
             noun = noun.head
-        return noun
+        return named_antecedent(noun, subject)
     if subject.lower_ not in {"who", "which"} or subject.i == 0:
         return None
     before = subject.doc[subject.i - 1]
