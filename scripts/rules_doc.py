@@ -11,6 +11,10 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 PACKAGE = "communique."  # ledgers of the package, not those tests define
+# The order the cascades run in; ledgers are registered in import order, which depends on
+# what a process imported first, so the document follows this list (others after it).
+ORDER = ("candidate_filters", "actors", "recipients", "late_recipients", "code_rules",
+         "locations", "gazetteer")
 
 
 def render() -> str:
@@ -24,7 +28,9 @@ def render() -> str:
              "edit by hand. Each cascade runs its rules in this order. `communique evaluate "
              "SUITE --disable NAME` measures one rule's contribution; `communique explain` "
              "names the rule behind each decision.", ""]
-    for book in ledgers():
+    books = sorted(ledgers(), key=lambda b: ORDER.index(b.name) if b.name in ORDER
+                   else len(ORDER))
+    for book in books:
         rules = book.all()
         if not rules or not rules[0].func.__module__.startswith(PACKAGE):
             continue

