@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from communique.evaluate.quotes import Prediction, Tally, read_annotations, score_document
 
@@ -40,3 +43,25 @@ def test_matching_iou_one_to_one_and_speaker(tmp_path: Path) -> None:
     assert (tally.gold, tally.predicted, tally.matched) == (2, 3, 2)
     assert (tally.gold_quoted, tally.matched_quoted, tally.speaker_right_quoted) == (1, 1, 1)
     assert tally.speaker_right == 2
+
+
+@pytest.mark.data
+def test_missing_textacy_is_said_not_scored(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Without textacy every document used to "fail" and the baseline printed 0.000.
+    from communique.cli import main
+    from communique.evaluate import quotes
+
+    monkeypatch.setattr(quotes, "textacy_installed", lambda: False)
+    assert main(["evaluate", "quotes", "--data", str(data_dir), "--limit", "1",
+                 "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    names = [row["name"] for row in report["rows"]]
+    assert not any(name.startswith("textacy quoted") for name in names)
+    [row] = [r for r in report["rows"] if r["name"] == "textacy (baseline)"]
+    assert "not installed" in row["note"] and "value" not in row
+    assert report["details"]["textacy"].startswith("not installed")
+    assert main(["evaluate", "quotes", "--data", str(data_dir), "--limit", "1"]) == 0
+    table = capsys.readouterr().out
+    assert "not installed" in table and "0.000" not in table.split("textacy")[1]

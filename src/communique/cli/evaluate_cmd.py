@@ -61,5 +61,7 @@ def run(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{k}={v}" for k, v in row.counts.items())
         table.add_row(row.name, _fmt(row.value), _fmt(row.precision), _fmt(row.recall),
                       _fmt(row.f1), counts, row.note)
-    Console().print(table)
+    # Not a terminal (pipe, file): a fixed wide layout instead of rich's 80 columns, so
+    # that notes are not folded into a column of fragments.
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
     return 0

@@ -18,8 +18,8 @@ from communique.cli.ingest_cmd import add_db_option
 
 # Columns shown in the human-readable table (machines get every column).
 _TABLE_COLUMNS = {
-    "events": ("date", "plover", "cameo", "actor_names", "recipient_names", "goldstein",
-               "num_articles", "num_sources", "trigger"),
+    "events": ("date", "plover", "cameo", "actor_names", "recipient_names", "location",
+               "goldstein", "confidence", "num_articles", "num_sources", "trigger"),
     "quotes": ("first_seen", "speaker", "text", "num_articles", "num_sources"),
     "actors": ("name", "kind", "country", "sector", "code", "role", "articles", "mentions"),
     "dyad": ("period", "quad1", "quad2", "quad3", "quad4", "events", "mean_goldstein"),
@@ -36,8 +36,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     events = sub.add_parser("events", help="list merged events from a database",
-                            description="Merged events, filtered by actor, recipient, type "
-                                        "and date.")
+                            description="Merged events, filtered by actor, recipient, type, "
+                                        "date, place, confidence and the words of their "
+                                        "sentence.")
     events.add_argument("--actor", help="actor country or code prefix (e.g. RUS, RUSGOV)")
     events.add_argument("--recipient", help="recipient country or code prefix (e.g. CHN)")
     events.add_argument("--type", help="PLOVER type (CONSULT) or CAMEO code prefix (04)")
@@ -46,14 +47,23 @@ def register(sub: Any) -> None:
     events.add_argument("--min-confidence", type=float, default=None, metavar="P",
                         help="only events at least this confident (0-1)")
     events.add_argument("--place", help="location country code (e.g. UKR) or part of its name")
+    events.add_argument("--search", metavar="WORDS",
+                        help="words the event's sentence contains (all of them, in some "
+                             "article reporting it)")
     events.add_argument("--limit", type=int, default=None, help="at most N events")
     _common(events)
     events.set_defaults(run=run_events)
 
     quotes = sub.add_parser("quotes", help="list merged quotes from a database",
-                            description="Merged quotes, filtered by speaker and full text.")
+                            description="Merged quotes, filtered by speaker, full text and "
+                                        "the date they were first published.")
     quotes.add_argument("--speaker", help="part of the speaker's name")
-    quotes.add_argument("--search", help="words the quote contains (full-text search)")
+    quotes.add_argument("--search", metavar="WORDS",
+                        help="words the quote contains (full-text search)")
+    quotes.add_argument("--since", metavar="YYYY-MM-DD",
+                        help="quotes first published on or after this date")
+    quotes.add_argument("--until", metavar="YYYY-MM-DD",
+                        help="quotes first published on or before this date")
     quotes.add_argument("--limit", type=int, default=None, help="at most N quotes")
     _common(quotes)
     quotes.set_defaults(run=run_quotes)
@@ -70,7 +80,9 @@ def register(sub: Any) -> None:
                                       "period of the merged events from ACTOR to RECIPIENT.")
     dyad.add_argument("actor", help="actor country or code prefix (e.g. RUS)")
     dyad.add_argument("recipient", help="recipient country or code prefix (e.g. CHN)")
-    dyad.add_argument("--by", choices=("day", "week", "month"), default="month")
+    dyad.add_argument("--by", choices=("day", "week", "month"), default="month",
+                      help="period each row counts: day, ISO week (2024-W10) or month "
+                           "(default: month)")
     _common(dyad)
     dyad.set_defaults(run=run_dyad)
 
@@ -78,9 +90,22 @@ def register(sub: Any) -> None:
                            description="The (actor, recipient) pairs with the most merged "
                                        "events, keyed by country (else code), as the "
                                        "dashboard counts them.")
-    dyads.add_argument("--top", type=int, default=10, help="how many pairs (default 10)")
+    dyads.add_argument("--top", type=int, default=10, metavar="N",
+                       help="how many pairs, most events first (default 10)")
     _common(dyads)
     dyads.set_defaults(run=run_dyads)
+
+
+def caption(args: argparse.Namespace, kind: str, count: int) -> str:
+    """The title of a table: "12 events", "RUS -> CHN: events in 3 months", "top 10
+    dyads" (it was "2 dyad" for two months of a dyad)."""
+    if kind == "dyad":
+        periods = str(args.by) if count == 1 else f"{args.by}s"
+        return f"{args.actor} -> {args.recipient}: events in {count} {periods}"
+    if kind == "dyads":
+        return f"top {count} dyads"
+    noun = kind[:-1] if count == 1 else kind
+    return f"{count} {noun}"
 
 
 def _emit(args: argparse.Namespace, kind: str, records: Sequence[dict[str, Any]],
@@ -97,7 +122,7 @@ def _emit(args: argparse.Namespace, kind: str, records: Sequence[dict[str, Any]]
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"{len(records)} {kind}", show_lines=False)
+        table = Table(title=caption(args, kind, len(records)), show_lines=False)
         shown = _TABLE_COLUMNS[kind]
         for column in shown:
             table.add_column(column, overflow="fold",
@@ -153,14 +178,15 @@ def run_events(args: argparse.Namespace) -> int:
     return _with_corpus(args, lambda c: (list(c.events(
         actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
         until=args.until, min_confidence=args.min_confidence, place=args.place,
-        limit=args.limit)), EVENT_COLUMNS), "events")
+        search=args.search, limit=args.limit)), EVENT_COLUMNS), "events")
 
 
 def run_quotes(args: argparse.Namespace) -> int:
     from communique.store.reader import QUOTE_COLUMNS
 
     return _with_corpus(args, lambda c: (list(c.quotes(
-        speaker=args.speaker, search=args.search, limit=args.limit)), QUOTE_COLUMNS), "quotes")
+        speaker=args.speaker, search=args.search, since=args.since, until=args.until,
+        limit=args.limit)), QUOTE_COLUMNS), "quotes")
 
 
 def run_actors(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,28 @@ class IngestSummary:
     resumed: int = 0
     previously_failed: int = 0
     resolve: ResolveSummary | None = None
+    # Wall-clock seconds of the whole run (reading, the pipeline, writing, the corpus step).
+    elapsed: float = 0.0
+    # Publication dates (YYYY-MM-DD...) of the articles processed in this run: the
+    # earliest, the latest, and how many had none.
+    first_published: str | None = None
+    last_published: str | None = None
+    undated: int = 0
+
+    @property
+    def rate(self) -> float:
+        """Articles processed per second of the whole run (0 when nothing ran)."""
+        return self.run.processed / self.elapsed if self.elapsed > 0 else 0.0
+
+    def note_published(self, published: object) -> None:
+        """Widen the date range by one processed article's publication date."""
+        if not isinstance(published, str) or not published:
+            self.undated += 1
+            return
+        if self.first_published is None or published < self.first_published:
+            self.first_published = published
+        if self.last_published is None or published > self.last_published:
+            self.last_published = published
 
     @property
     def exit_status(self) -> int:
@@ -148,6 +171,7 @@ def run_ingest(
     ``on_notice(source, message)``. An input that already stored the id and now holds
     another text was edited: its article is replaced.
     """
+    started = time.monotonic()
     conn = connect(db)
     summary = IngestSummary()
     # A random suffix: two runs started by one process in the same second (a library
@@ -158,6 +182,9 @@ def run_ingest(
                  (run_id, command, now()))
     own = executor is None
     try:
+        if progress is not None:
+            # Workers load the model before the first article: say so from the start.
+            progress.status("loading the language model…")
         if executor is None:
             executor = make_executor(workers, model=model, published=published,
                                      time_limit=time_limit)
@@ -301,6 +328,8 @@ def run_ingest(
                 pending[key] = raw_hash
                 failed(InputError(key, f"cannot store the document ({exc})"))
                 return
+            if status in ("added", "replaced", "unchanged") and not document.get("skipped"):
+                summary.note_published((document.get("article") or {}).get("published"))
             if status == "added":
                 summary.added += 1
             elif status == "replaced":
@@ -320,6 +349,8 @@ def run_ingest(
             for outcome in outcomes:
                 store(outcome)
         if run_resolve:
+            if progress is not None:
+                progress.status("merging events and quotes across articles…")
             summary.resolve = resolve(conn)
     finally:
         if own and executor is not None:
@@ -331,4 +362,5 @@ def run_ingest(
                 (now(), summary.run.processed, summary.run.skipped, summary.run.failed, run_id),
             )
         conn.close()
+        summary.elapsed = time.monotonic() - started
     return summary

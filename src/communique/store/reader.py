@@ -79,6 +79,11 @@ def _period(day: str, by: str) -> str:
 _MAX_LIMIT = 2**63 - 1
 
 
+def _search_flag(name: str) -> str:
+    """How the CLI spells a filter: the free-text filter ``q`` is ``--search``."""
+    return "--search" if name == "q" else cli_flag(name)
+
+
 def _check_limit(limit: int | None) -> None:
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, got {limit}")
@@ -235,7 +240,7 @@ class Corpus:
     def events(self, *, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: str | None = None, until: str | None = None,
                min_confidence: float | None = None, place: str | None = None,
-               limit: int | None = None) -> Iterator[Record]:
+               search: str | None = None, limit: int | None = None) -> Iterator[Record]:
         """Merged (corpus-level) events, filtered; one record per real event.
 
         ``actor``/``recipient`` match a participant's country or the start of its code
@@ -243,11 +248,13 @@ class Corpus:
         ``since``/``until`` bound the event date (inclusive); ``min_confidence`` keeps
         events whose representative mention is at least that confident (the bands
         ``communique evaluate events-news`` reports read as precision); ``place`` matches
-        the event location's country code or part of its name.
+        the event location's country code or part of its name; ``search`` keeps events
+        whose sentence, in some article reporting them, holds every one of its words.
         """
         _check_limit(limit)
         query = EventQuery(actor=actor, recipient=recipient, type=type, since=since,
-                           until=until, min_confidence=min_confidence, place=place).validated()
+                           until=until, min_confidence=min_confidence, place=place,
+                           q=search).validated(_search_flag)
         for row in iter_events(self.conn, query.conditions(), sort="date", limit=limit):
             yield {k: row[k] for k in EVENT_COLUMNS}
 
@@ -286,12 +293,14 @@ class Corpus:
 
     @_streams
     def quotes(self, *, speaker: str | None = None, search: str | None = None,
+               since: str | None = None, until: str | None = None,
                limit: int | None = None) -> Iterator[Record]:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
-        full-text (FTS5) over the quote text of any of its mentions."""
+        full-text (FTS5) over the quote text of any of its mentions, ``since``/``until``
+        (YYYY-MM-DD, inclusive) bound the date the quote was first published."""
         _check_limit(limit)
-        query = QuoteQuery(speaker=speaker, q=search).validated(
-            lambda name: "--search" if name == "q" else cli_flag(name))
+        query = QuoteQuery(speaker=speaker, q=search, since=since,
+                           until=until).validated(_search_flag)
         for row in iter_quotes(self.conn, query.conditions(), sort="oldest", limit=limit):
             yield {k: row[k] for k in QUOTE_COLUMNS}
 
