@@ -46,7 +46,7 @@ def _check_invariants(raw: str, removed: list[Removal], text: str) -> None:
         ("Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP", "photo"),
         ("Ministers arrive for the summit in Brussels on Monday. (AP Photo/Jane Doe)", "photo"),
         ("The president speaks at a rally in Ohio. REUTERS/John Smith", "photo"),
-        ("Slideshow (12 Images)", "photo"),
+        ("Slideshow (12 Images)", "gallery"),
         ("Photo: Jane Doe/Getty Images", "photo"),
         ("Media playback is unsupported on your device Media caption The minister speaks",
          "media"),
@@ -121,7 +121,7 @@ def test_kept_text_is_byte_identical() -> None:
 def test_adjacent_lines_of_one_reason_are_one_removal() -> None:
     raw = f"{P1}\n\nAdvertisement\n\nAdvertisement\n\n{P2}\n\nSlideshow (3 Images)\n{P3}\n"
     result = clean_text(raw)
-    assert [r.reason for r in result.removed] == ["advertisement", "photo"]
+    assert [r.reason for r in result.removed] == ["advertisement", "gallery"]
     assert result.removed[0].text == "Advertisement\n\nAdvertisement\n\n"
     assert result.text == f"{P1}\n\n{P2}\n\n{P3}\n"
     _check_invariants(raw, result.removed, result.text)

@@ -12,6 +12,7 @@ from communique.clean import clean_text
 from communique.clean.boilerplate import cut
 from communique.errors import DataFileError
 from communique.evaluate.cleaning import (
+    GALLERY_HANDCHECK,
     HANDCHECK,
     HANDCHECK_COLUMNS,
     cleaning_suite,
@@ -36,6 +37,18 @@ def test_handcheck_file_holds_ids_and_offsets_only() -> None:
         assert len(row[5]) <= 120  # a short note, never article text
     # Every reason of the sample is represented (stratified sample).
     assert len({r.reason for r in rows}) >= 10
+
+
+def test_gallery_handcheck_file_holds_ids_and_offsets_only() -> None:
+    rows = read_handcheck(GALLERY_HANDCHECK)
+    assert len(rows) == 60
+    assert {r.reason for r in rows} == {"embed", "gallery", "highlights", "read-more", "photo"}
+    with GALLERY_HANDCHECK.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    reader = csv.reader(lines, delimiter="\t")
+    assert tuple(next(reader)) == HANDCHECK_COLUMNS
+    for row in reader:
+        assert len(row) == len(HANDCHECK_COLUMNS) and len(row[5]) <= 120
 
 
 def test_structure_eyeball_file() -> None:
@@ -101,6 +114,10 @@ def test_suite_recomputes_handcheck_precision(data_dir: Path) -> None:
     # Every recorded removal is still produced by the cleaner (none stale).
     assert row.counts["stale"] == 0
     assert row.counts["correct"] + row.counts["incorrect"] == 50
+    [gallery] = [r for r in report.rows
+                 if r.name == "hand-check precision: galleries, highlights, embeds"]
+    assert gallery.counts["stale"] == 0 and gallery.counts["correct"] == 60
+    assert report.headline["gallery_handcheck_precision"] == 1.0
     eyeball = {r.name: r for r in report.rows if r.name.startswith("eyeball")}
     assert set(eyeball) == {f"eyeball precision: {k}" for k in ("heading", "dateline", "title")}
     assert all(r.counts["stale"] == 0 for r in eyeball.values())

@@ -122,6 +122,27 @@ def test_a_date_marked_element_is_metadata() -> None:
     assert (article.published, article.published_source) == ("2019-11-20", "metadata")
 
 
+@pytest.mark.parametrize("media", [
+    # A caption under a container whose class holds a metadata cue ("info", "meta").
+    "<div class='gallery-info'><figcaption>Farmers march in Brussels on March 3, 2019."
+    "</figcaption></div>",
+    "<div class='slide'><span class='caption-meta'>Farmers march in Brussels, "
+    "March 3, 2019</span></div>",
+    # A <time> element inside a slide's caption.
+    "<div class='gallery'><div class='slide-caption'>Farmers march in Brussels <time "
+    "datetime='2019-03-03'>March 3, 2019</time></div></div>",
+    # Embedded posts, with their own dates.
+    "<blockquote class='twitter-tweet'><p>We stand with the farmers</p>&mdash; Jane Doe "
+    "(@janedoe) <a href='https://twitter.com/janedoe/status/1'>March 3, 2019</a></blockquote>",
+    "<blockquote class='instagram-media'><p>A post shared by Jane Doe (@janedoe) on <time "
+    "datetime='2019-03-03T10:00:00+00:00'>Mar 3, 2019 at 10:00am PST</time></p></blockquote>",
+])
+def test_dates_in_galleries_and_embeds_are_no_publication_date(media: str) -> None:
+    page = BODY_YEAR_PAGE.replace("<p>The chancellery", f"{media}<p>The chancellery")
+    article = prepare(_html(page), published="2024-05-01").article
+    assert (article.published, article.published_source) == ("2024-05-01", "option")
+
+
 def test_published_option_dates_a_page_without_date_metadata() -> None:
     article = prepare(_html(BODY_YEAR_PAGE), published="2024-05-01").article
     assert (article.published, article.published_source) == ("2024-05-01", "option")

@@ -1,9 +1,11 @@
 """Boilerplate removal for plain text (and for text extracted from HTML).
 
 News bodies scraped as text carry donation appeals, newsletter prompts, share
-buttons, photo credits and "Read more" links. They are removed line by line, as a
-trailing block for appeals that run to the end of the page, or (for hover cards glued
-into a sentence) as a span inside a line. Every removal is reported with its reason
+buttons, photo credits and galleries, embedded posts and "Read more" links. They are
+removed line by line, as blocks of lines (galleries, "Story highlights", posts spread
+over two lines: :mod:`communique.clean.blocks`), as a trailing block for appeals that
+run to the end of the page, or (for hover cards glued into a sentence) as a span inside
+a line. Every removal is reported with its reason
 and its offsets in the text as it was before cleaning. Nothing else is changed: the
 clean text is the raw text with the removed spans cut out, byte for byte.
 """
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from communique.article import Removal, Span
+from communique.clean.blocks import find_blocks
 from communique.clean.patterns import (
     BLOCK_MIN_CUES,
     BLOCK_MIN_DENSITY,
@@ -35,6 +38,10 @@ SHORT_BODY = 1500
 # Headlines listed under a "READ MORE:" header: at most this many lines, each short.
 LINK_LINES_MAX = 3
 LINK_LINE_MAX_WORDS = 20
+# Items of a marked list ("-- Headline (Outlet)") under such a header: more, and longer.
+LINK_ITEMS_MAX = 12
+LINK_ITEM_MAX_WORDS = 30
+_LIST_MARK = re.compile(r"^(?:--?|[–—•*·▪])\s")
 
 
 @dataclass
@@ -113,13 +120,57 @@ def _is_link_title(content: str) -> bool:
     return 0 < len(words) <= LINK_LINE_MAX_WORDS and not content.endswith((".", ":", ";", ","))
 
 
-def _mark_lines(raw: str, lines: list[_Line]) -> dict[int, str]:
-    """Line index -> reason for every boilerplate line."""
+def _link_items(lines: list[_Line], following: list[int], drop: dict[int, str]) -> list[int]:
+    """The lines (indices from ``following``) listed under a "Read more" header: up to
+    three headlines, or a longer list when its items carry a list mark ("-- ...")."""
+    marked = bool(following) and bool(_LIST_MARK.match(lines[following[0]].content))
+    limit = LINK_ITEMS_MAX if marked else LINK_LINES_MAX
+    items: list[int] = []
+    for j in following[:limit]:
+        if j in drop:
+            continue
+        content = lines[j].content
+        if marked:
+            if not _LIST_MARK.match(content) or len(content.split()) > LINK_ITEM_MAX_WORDS:
+                break
+        elif not _is_link_title(content) or line_reason(content):
+            break
+        items.append(j)
+    return items
+
+
+# Where a line's own reason starts when text before it has another (line -> (raw offset,
+# reason of the text before)): a photo caption glued before "Story Highlights".
+Leads = dict[int, tuple[int, str]]
+
+
+def _mark_blocks(raw: str, lines: list[_Line], drop: dict[int, str], leads: Leads) -> None:
+    """Add the multi-line blocks of :mod:`communique.clean.blocks` to ``drop`` (not over
+    lines an appeal block already took)."""
+    for block in find_blocks([line.content for line in lines], line_reason):
+        span = range(block.first, block.last + 1)
+        if any(i in drop for i in span):
+            continue
+        for i in span:
+            if not lines[i].blank:
+                drop[i] = block.reason
+        if block.lead_reason is not None:
+            first = lines[block.first]
+            segment = raw[first.start : first.end]
+            indent = len(segment) - len(segment.lstrip())
+            leads[block.first] = (first.start + indent + block.lead, block.lead_reason)
+
+
+def _mark_lines(raw: str, lines: list[_Line]) -> tuple[dict[int, str], Leads]:
+    """Line index -> reason for every boilerplate line, and the lines whose start has
+    another reason (see :data:`Leads`)."""
     drop: dict[int, str] = {}
+    leads: Leads = {}
     block = _block_start(raw, lines)
     if block is not None:
         for i in range(block, len(lines)):
             drop[i] = "appeal"
+    _mark_blocks(raw, lines, drop, leads)
     content = [i for i, line in enumerate(lines) if not line.blank and i not in drop]
     for pos, i in enumerate(content):
         if i in drop:
@@ -129,13 +180,9 @@ def _mark_lines(raw: str, lines: list[_Line]) -> dict[int, str]:
             drop[i] = reason
         if LINK_HEADERS.match(lines[i].content):
             # "READ MORE:" followed by the linked headlines.
-            for j in content[pos + 1 : pos + 1 + LINK_LINES_MAX]:
-                if j in drop:
-                    continue
-                if not _is_link_title(lines[j].content) or line_reason(lines[j].content):
-                    break
+            for j in _link_items(lines, content[pos + 1 :], drop):
                 drop[j] = "read-more"
-    return drop
+    return drop, leads
 
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z0-9‘“'\"])")
@@ -176,8 +223,11 @@ def _teasers(raw: str, line: _Line) -> list[tuple[int, int]]:
     return spans
 
 
-def _spans(raw: str, lines: list[_Line], drop: dict[int, str]) -> list[Removal]:
-    """Merge dropped lines into removals (same reason, only blank lines between)."""
+def _spans(raw: str, lines: list[_Line], drop: dict[int, str],
+           leads: Leads | None = None) -> list[Removal]:
+    """Merge dropped lines into removals (same reason, only blank lines between); a line
+    in ``leads`` first gives the text before its own reason a removal of its own."""
+    leads = leads or {}
     removed: list[Removal] = []
     i = 0
     while i < len(lines):
@@ -205,6 +255,10 @@ def _spans(raw: str, lines: list[_Line], drop: dict[int, str]) -> list[Removal]:
         while last + 1 < len(lines) and lines[last + 1].blank and last + 1 not in drop:
             last += 1
         start, end = lines[i].start, lines[last].end
+        if i in leads:
+            split, lead_reason = leads[i]
+            removed.append(Removal(start, split, raw[start:split], lead_reason))
+            start = split
         removed.append(Removal(start, end, raw[start:end], reason))
         i = last + 1
     return removed
@@ -229,7 +283,7 @@ def clean_text(raw: str) -> CleanResult:
     stays in ``text``.
     """
     lines = _lines(raw)
-    removed = _spans(raw, lines, _mark_lines(raw, lines))
+    removed = _spans(raw, lines, *_mark_lines(raw, lines))
     removed.sort(key=lambda r: r.start)
     text = cut(raw, removed)
     title_span = find_title(text)

@@ -15,7 +15,12 @@ Reasons (the ``reason`` of each removal):
 ``newsletter``     newsletter and e-mail sign-up prompts
 ``advertisement``  ad slots ("Advertisement", "Story continues below")
 ``share``          share buttons and follow-us prompts
-``photo``          photo credits, captions and gallery furniture
+``photo``          photo credits and captions
+``gallery``        photo galleries and slideshows: slides with their captions, counters
+                   ("Hide Caption 3 of 12", "1 of 12"), navigation and labels
+``highlights``     "Story highlights": the outlet's summary printed above the article
+``embed``          social-media posts pasted as text: a tweet signed "— Name (@handle)
+                   March 3, 2019", "pic.twitter.com/..." links, "A post shared by ..."
 ``media``          video / audio player furniture and teasers
 ``read-more``      "Read more" / "Related" / "See also" link lines
 ``promo``          app downloads, "click here" promotions, polls
@@ -51,6 +56,16 @@ _CREDIT = (
     r"/(?:[A-Z][\w. ]{0,30}/)?" + _AGENCIES
     + r"(?:[/ ](?:via )?(?:Getty Images|File|File Photo|Photo|Pool|Landov))*"
 )
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# An embedded tweet's signature: "— Donald J. Trump (@realDonaldTrump) January 12, 2018",
+# "— BBC News (UK) (@BBCNews) May 31, 2020". The name never holds another "(@".
+_HANDLE_DATE = r"\(@\w{1,15}\)\s+" + _MONTH + r"\s\d{1,2},?\s\d{4}"
+_SIGNATURE = r"(?:—|–|-{1,2}|&mdash;)\s*(?:(?!\(@)[^\n]){1,80}?" + _HANDLE_DATE
+# A signature opening a line (the post is on the line before; see clean.blocks).
+EMBED_SIGNATURE: re.Pattern[str] = re.compile(r"^" + _SIGNATURE)
+# The link Twitter appends to a post's text.
+TWEET_LINK: re.Pattern[str] = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)$")
 
 # (reason, pattern) pairs applied to one stripped line; the first match wins.
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -97,7 +112,30 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("share", _rx(r"^follow @\w+\.?$")),
     ("share", _rx(r"^.{0,60}\bflipboard\b.{0,60}$")),
     ("share", _rx(r"^we encourage readers who wish to comment\b.{0,250}$")),
-    # --- photos: credits, captions, galleries ------------------------------------------------
+    # --- galleries and slideshows: slides, counters, navigation --------------------------
+    # CNN slides left over when the whole gallery is not found (clean.blocks finds it).
+    ("gallery", _rx(r"^(?:(?:photos?:|hide caption\b).{0,6000}\b)?hide caption \d{1,4} of "
+                    r"\d{1,4}$")),
+    # NPR slideshows: "Hide caption <caption> Previous Next <credit> [1 of 14 i View
+    # slideshow]", sometimes after the slideshow's title.
+    ("gallery", _rx(r"^.{0,600}\bhide caption\b.{0,600}\bprevious next\b.{0,200}$")),
+    ("gallery", _rx(r"^.{0,600}\b\d{1,3} of \d{1,3} i view slideshow$")),
+    ("gallery", _rx(r"^(?:next|prev|previous) (?:image|photo|slide) \d+ of \d+$")),
+    ("gallery", _rx(r"^(?:(?:image|photo|slide|picture)s?\s*)?\d{1,3} of \d{1,3}$")),
+    ("gallery", _rx(r"^(?:slideshow|gallery)\s*\(\d+ (?:images|photos)\)$")),
+    # --- embedded posts -------------------------------------------------------------------
+    # A whole tweet on one line, ending with its signature (BBC adds "Skip Twitter post by
+    # @x" before it and "Report" after it); only one signature: a line with several is
+    # prose with posts glued into it, left alone.
+    ("embed", _rx(r"^(?:(?!" + _HANDLE_DATE + r").){1,600}?\s?" + _SIGNATURE
+                  + r"(?:\s+Report)?$", 0)),
+    ("embed", _rx(r"^(?:" + _SIGNATURE + r")$", 0)),
+    ("embed", _rx(r"^.{1,360}(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)$", 0)),
+    ("embed", _rx(r"^.{0,200}\bA (?:post shared|photo posted|video posted) by .{1,80}\(@\w+\)"
+                  r"(?: on .{1,40})?$", 0)),
+    ("embed", _rx(r"^(?:skip|end of) (?:twitter|instagram|facebook|youtube|tiktok) "
+                  r"(?:post|content)\b.{0,600}$")),
+    # --- photos: credits, captions --------------------------------------------------------
     ("photo", _rx(r"^(?:photo|photos|image|images|picture|pictures|gallery|slideshow|"
                   r"video still)\s*:?$")),
     ("photo", _rx(r"^(?:enlarge this image|toggle caption|hide caption|image copyright|"
@@ -105,16 +143,13 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
                   r"|image source|photo credit|photo illustration|photograph:|file photo|"
                   r"featured image)\b.{0,400}$")),
     ("photo", _rx(r"^(?:photo|image|picture)(?: credit)?\s*(?::|by\b)\s*.{1,150}$")),
-    ("photo", _rx(r"^(?:slideshow|gallery)\s*\(\d+ (?:images|photos)\)$")),
     # WordPress caption short-codes left in the text.
     ("photo", _rx(r"^\[caption\b.{0,800}$")),
     ("photo", _rx(r"^.{0,300}\[/caption\]$")),
-    ("photo", _rx(r"^.{0,200}\bA (?:photo|video) posted by .{1,80}\(@\w+\) on .{1,40}$", 0)),
-    ("photo", _rx(r"^(?:next|prev|previous) (?:image|photo|slide) \d+ of \d+$")),
     ("photo", _rx(r"^(?:AP|AFP|Reuters) Photo\b.{0,80}$")),
     ("photo", _rx(r"^facebook twitter pinterest\b.{0,400}$")),
     ("photo", _rx(r"^FILE - (?:In )?th(?:is|ese)\b.{0,80}\bfile (?:photo|image)\b.{0,500}$", 0)),
-    ("photo", _rx(r"^photos: .{1,300}$")),
+    ("photo", _rx(r"^photos:\s*.{1,300}$")),
     # Captions that end with a credit: "(AP Photo/Susan Walsh)", "Photograph: X/AFP",
     # "REUTERS/Leah Millis", "Jeff Kowalsky/AFP via Getty Images".
     ("photo", _rx(r"^.{0,600}\((?:AP|AFP|Reuters|Getty|EPA|Bloomberg|Xinhua)? ?Photo(?:s|graph)?"
@@ -148,6 +183,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # --- read more / related links -------------------------------------------------------
     ("read-more", _rx(r"^(?:read more|related|recommended|more from|see also|also read|read also|"
                       r"related coverage|related stories|related articles|related content|"
+                      r"related headlines|related links|more headlines|"
                       r"more on this|more|further reading|you may also like|trending|"
                       r"editors'? picks|most read|top stories)\s*(?:[:.>|\-–—]+|\.\.\.|…)?$")),
     ("read-more", _rx(r"^(?:read more|read|related|see also|also read|read also|related coverage|"
@@ -162,6 +198,12 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("read-more", _rx(r"^\(\s*(?:also on|see more from|more from|graphic:)[^()]{1,150}\)$")),
     ("read-more", _rx(r"^full coverage:\s*.{1,80}$")),
     ("read-more", _rx(r"^read more (?:on|from|about)\b[^.]{1,100}:?$")),
+    ("read-more", _rx(r"^read more (?:at|on|from|about) [^:\n]{1,60}:\s*.{1,150}$")),
+    ("read-more", _rx(r"^read more (?:at|on|from) .{1,80}\bhere\.?$")),
+    # "Earlier: <headline>" (Bloomberg), "Previously:<headline>" (USA TODAY): no period.
+    ("read-more", _rx(r"^(?:earlier|previously):\s*[A-Z0-9“\"‘'].{1,150}(?<![.])$")),
+    # ProPublica: "Read More <headline> <teaser>" (capitalised, unlike prose's "read more").
+    ("read-more", _rx(r"^Read More [A-Z“\"‘'].{10,400}$", 0)),
     # Vox: "Related <headline>" (no colon, no final period).
     ("read-more", _rx(r"^Related [A-Z0-9][^\n]{1,150}(?<![.])$", 0)),
     ("read-more", _rx(r"^[^.]{5,200}(?: – live)? read more$")),
@@ -233,6 +275,12 @@ _NEEDLES: list[tuple[str, tuple[str, ...]]] = [
     (r"\bapp\b", ("app",)),
     (r"\s+listen$", ("listen",)),
     (r"\[/caption\]", ("[/caption]",)),
+    (r"caption \d{1,4} of \d{1,4}$", ("hide caption",)),
+    (r"\bprevious next\b", ("previous next",)),
+    (r"i view slideshow$", ("view slideshow",)),
+    (r").){1,600}?\s?(?:—", ("(@",)),
+    (r"^.{1,360}(?:pic", ("pic.twitter.com", "t.co/")),
+    (r"(?:post shared|photo posted", ("posted by", "post shared by")),
     (r"subscribe to support", ("subscribe to support",)),
 ]
 
@@ -252,7 +300,8 @@ RULES: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
 # A line that names a block of related links when it stands alone ("READ MORE:"). The
 # following short title-like lines (headlines without final punctuation) go with it.
 LINK_HEADERS: re.Pattern[str] = _rx(
-    r"^(?:read more|related|related coverage|related stories|related articles|see also|"
+    r"^(?:read more|related|related coverage|related stories|related articles|related "
+    r"headlines|related links|more headlines|see also|"
     r"further reading|more from [\w ]{1,30}|more|recommended|you may also like)\s*[:.]?$"
 )
 

@@ -3,8 +3,10 @@
 Runs :func:`communique.clean.clean_text` over the AllSides sample
 (``news/allsides-sample.jsonl``, 1,540 bodies as scraped) and reports removals by
 reason, articles affected and characters removed, plus the headings, datelines and
-titles found. Precision comes from a hand check: ``eval/cleaning-handcheck.tsv`` lists
-removals (article id, raw start/end, reason) with a human verdict. The suite re-runs
+titles found. Precision comes from hand checks: ``eval/cleaning-handcheck.tsv`` lists
+removals (article id, raw start/end, reason) with a human verdict, and
+``eval/cleaning-gallery-handcheck.tsv`` does the same for the removals the gallery,
+highlights and embedded-post rules added. The suite re-runs
 the cleaner and matches each recorded (id, start, end) against the removals it
 produces now, so the figure is recomputed from the current code; rows whose removal is
 no longer produced are counted as ``stale`` and left out of the precision.
@@ -29,6 +31,9 @@ from communique.evaluate.registry import EvalReport, Metric, register_suite
 
 SAMPLE = Path("news") / "allsides-sample.jsonl"
 HANDCHECK = Path(__file__).resolve().parents[3] / "eval" / "cleaning-handcheck.tsv"
+# A second hand check: removals the gallery, highlights, embedded-post and read-more rules
+# added (issue 22), judged the same way.
+GALLERY_HANDCHECK = HANDCHECK.with_name("cleaning-gallery-handcheck.tsv")
 HANDCHECK_COLUMNS = ("id", "start", "end", "reason", "verdict", "note")
 # Eyeball check of headings, datelines and titles (offsets index the clean text).
 EYEBALL = HANDCHECK.with_name("cleaning-structure-eyeball.tsv")
@@ -146,6 +151,27 @@ def read_eyeball(path: Path = EYEBALL) -> list[tuple[str, str, int, int, str]]:
     return rows
 
 
+def _add_handcheck(report: EvalReport, judged: list[Judged],
+                   produced: set[tuple[str, int, int]], path: Path, name: str,
+                   key: str) -> None:
+    """The precision row of one hand-check file, its headline figure and its incorrect
+    cases; recorded removals the cleaner no longer produces count as stale."""
+    live = [j for j in judged if (j.id, j.start, j.end) in produced]
+    correct = sum(j.verdict == "correct" for j in live)
+    precision = correct / len(live) if live else 0.0
+    report.rows.append(Metric(
+        name=name, value=precision, precision=precision,
+        counts={"correct": correct, "incorrect": len(live) - correct,
+                "stale": len(judged) - len(live)},
+        note=f"{path.name}: recorded removals re-matched by (id, start, end)",
+    ))
+    report.headline[f"{key}_precision"] = round(precision, 4)
+    report.details[f"{key}_incorrect"] = [
+        {"id": j.id, "start": j.start, "end": j.end, "reason": j.reason, "note": j.note}
+        for j in live if j.verdict == "incorrect"
+    ]
+
+
 @register_suite("cleaning")
 def cleaning_suite(data_dir: Path, limit: int | None) -> EvalReport:
     """Removals by reason on the AllSides sample and hand-checked precision."""
@@ -190,32 +216,24 @@ def cleaning_suite(data_dir: Path, limit: int | None) -> EvalReport:
     report.rows.append(Metric(name="titles", value=float(titles)))
     report.headline["removals_per_article"] = round(total / max(n_articles, 1), 4)
 
-    judged = read_handcheck()
+    checks = [(HANDCHECK, "hand-check precision", "handcheck"),
+              (GALLERY_HANDCHECK, "hand-check precision: galleries, highlights, embeds",
+               "gallery_handcheck")]
+    judged_by_file = [(read_handcheck(path), path, name, key) for path, name, key in checks]
     eyeball = read_eyeball()
     # Checked articles beyond --limit are cleaned too, so the figures do not depend on it.
     seen = {k[0] for k in produced} | {k[1] for k in structure}
-    missing = ({j.id for j in judged} | {e[1] for e in eyeball}) - seen
+    missing = ({j.id for judged, *_ in judged_by_file for j in judged}
+               | {e[1] for e in eyeball}) - seen
     if missing:
         for article_id, raw in read_sample(data_dir):
             if article_id in missing:
                 result = clean_text(raw)
                 produced |= {(article_id, r.start, r.end) for r in result.removed}
                 structure |= _found(article_id, result)
-    if judged:
-        live = [j for j in judged if (j.id, j.start, j.end) in produced]
-        correct = sum(j.verdict == "correct" for j in live)
-        precision = correct / len(live) if live else 0.0
-        report.rows.append(Metric(
-            name="hand-check precision", value=precision, precision=precision,
-            counts={"correct": correct, "incorrect": len(live) - correct,
-                    "stale": len(judged) - len(live)},
-            note=f"{HANDCHECK.name}: recorded removals re-matched by (id, start, end)",
-        ))
-        report.headline["handcheck_precision"] = round(precision, 4)
-        report.details["handcheck_incorrect"] = [
-            {"id": j.id, "start": j.start, "end": j.end, "reason": j.reason, "note": j.note}
-            for j in live if j.verdict == "incorrect"
-        ]
+    for judged, path, name, key in judged_by_file:
+        if judged:
+            _add_handcheck(report, judged, produced, path, name, key)
     for kind in ("heading", "dateline", "title"):
         checked = [e for e in eyeball if e[0] == kind]
         matched = [e for e in checked if e[:4] in structure]

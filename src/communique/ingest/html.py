@@ -545,15 +545,41 @@ def _has_metadata_cue(element: Any) -> bool:
     return False
 
 
+# Photo galleries, captions and embedded posts: their dates are the photos' and the
+# posts', never the page's, whatever class words ("gallery-info", "caption-meta") or
+# ``<time>`` elements they carry.
+_MEDIA_TAGS = ("figure", "figcaption")
+_MEDIA_CUES = re.compile(r"galler|slide|carousel|lightbox|caption|embed|tweet|instagram|"
+                         r"social-post", re.IGNORECASE)
+# Page-level containers are never dropped for a class word ("slideshow-page" on <body>).
+_PAGE_TAGS = frozenset({"html", "head", "body", "main", "article"})
+
+
+def _is_media(element: Any) -> bool:
+    """Whether ``element`` is a gallery, caption or embedded post (see _MEDIA_CUES)."""
+    if element.tag in _MEDIA_TAGS:
+        return True
+    if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
+        return False
+    return any(_MEDIA_CUES.search(element.get(attribute) or "")
+               for attribute in ("class", "id"))
+
+
 def _without_prose(tree: Any) -> Any:
-    """``tree`` (changed in place) without the prose elements that carry no metadata cue.
+    """``tree`` (changed in place) without galleries, captions and embedded posts, and
+    without the prose elements that carry no metadata cue.
 
     htmldate's fast mode still scans the page's text as a last resort, so "signed on
     04.03.2019" in a paragraph became the publication date. Its evidence (meta tags,
     JSON-LD, the URL, ``<time>``, elements marked as dates such as
     ``<div class="article_date">``) is left in place: on the 181 Zyte and 258 Fundus
     pages (48 of them dated by htmldate), removing the prose changes no metadata field.
+    A caption inside ``<div class="gallery-info">`` or a ``<time>`` in a slide's caption
+    was taken as the page's date (the "info" cue kept it); media go first, cues or not.
     """
+    for element in list(tree.iter()):
+        if element.getparent() is not None and _is_media(element):
+            element.drop_tree()
     for element in list(tree.iter(*_PROSE_TAGS)):
         if element.getparent() is not None and not _has_metadata_cue(element):
             element.drop_tree()
