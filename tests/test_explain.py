@@ -58,6 +58,54 @@ def _fate(text: str, trigger: str) -> dict[str, Any]:
      "aggregate-toll"),
     # A meeting with news media only is an interview.
     ("Obama met Fox News anchor Bret Baier in Chicago.", "met", "interview-with-media"),
+    # What a side clause of trying or hoping aims at is not done.
+    ("The White House, hoping to reduce tensions with Beijing, said it would send an envoy.",
+     "reduce", "aim-of-a-side-clause"),
+    # The byline formula is no aid.
+    ("Reuters reporter Anna Smith contributed to this report.", "contributed", "byline"),
+    # A clause setting the time of another coded act is background to it.
+    ("Police arrested the protesters after the army attacked the camp.", "attacked",
+     "circumstance-of-another-act"),
+    # A conjunct of an urged complement is part of what is urged.
+    ("The European Union urged Serbia to lift the blockade and negotiate with Kosovo.",
+     "negotiate", "conjunct-of-content"),
+    # A conjunct shares the fate of the dropped clause it is coordinated with.
+    ("Japan is reluctant to impose sanctions on Russia and expel its diplomats.", "expel",
+     "conjunct-of-dropped"),
+    # The complement of a coded verb is its content, not a second event.
+    ("The United Nations urged Israel to withdraw its troops from Lebanon.", "withdraw",
+     "content-of-coded-verb"),
+    # A clause on the object of a demand is the content of the demanded thing.
+    ("Ukraine demanded an admission from Moscow that its troops shelled the hospital.",
+     "shelled", "content-of-demanded-thing"),
+    # A relative clause on another coded act's participant describes it.
+    ("The United States imposed sanctions on a bank that had financed Hezbollah.",
+     "financed", "describes-participant"),
+    # A conflict verb in an idiom with a fixed object is no assault.
+    ("Soldiers played cards to kill time in Kabul.", "kill", "idiom-object"),
+    # A complement-less "declined" is a decrease, not a refusal.
+    ("Oil exports declined sharply in May.", "declined", "idiom-or-bare"),
+    # An act inside a "whether" clause is not asserted.
+    ("Whether Iran will agree to the deal remains unclear.", "agree", "indirect-question"),
+    # The promised act is the event; the intent head is not a second one.
+    ("Iran promised to release the British sailors.", "promised", "intent-head"),
+    # A participle clause under a protest tells how the protest went.
+    ("Students in Dhaka protested, blocking roads near the parliament.", "blocking",
+     "manner-of-protest"),
+    # A party-object verb whose object is a thing is another sense.
+    ("Egypt met its export targets last year.", "met", "object-not-a-party"),
+    # A trip with a private purpose is no consultation.
+    ("The prime minister made a medical trip to Germany.", "trip", "private-trip"),
+    # The complement of an adjective of reluctance is not done.
+    ("Germany is reluctant to impose sanctions on Russia.", "impose", "reluctant"),
+    # "insisted that ..." reporting a fact is no event.
+    ("Germany insisted that the sanctions were working.", "insisted", "statement-of-fact"),
+    # A warning that something may happen is concern, not a threat.
+    ("The central bank warned that inflation could rise sharply next year.", "warned",
+     "warning-of-a-risk"),
+    # An act inside "without ...-ing" did not happen.
+    ("Turkey sent troops into Syria without consulting its NATO allies.", "consulting",
+     "without-clause"),
 ])
 def test_dropped_candidate_names_its_reason(text: str, trigger: str, reason: str) -> None:
     row = _fate(text, trigger)
