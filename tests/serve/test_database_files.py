@@ -43,3 +43,24 @@ def test_damaged_database_refused_at_start(tmp_path: Path,
     assert main(["serve", "--db", str(db), "--port", "1"]) == 1
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and str(db) in err
+
+
+def test_damage_met_while_serving_gives_the_store_message(tmp_path: Path) -> None:
+    # the database opens (meta is intact), then a page of every other table is damaged
+    from communique.serve.app import create_app
+    from tests.store.damage import corrupt_every_table
+
+    db = healthy_db(tmp_path)
+    app = create_app(db)
+    corrupt_every_table(db)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        with TestClient(app, raise_server_exceptions=False) as client:
+            api = client.get("/api/events")
+            page = client.get("/events")
+    assert api.status_code == 500 and "damaged" in api.json()["error"]
+    assert str(db) in api.json()["error"]
+    assert page.status_code == 500 and "damaged" in page.text
+    assert "internal error" not in page.text

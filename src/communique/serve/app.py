@@ -11,6 +11,7 @@ styles only from this server), a second line of defence behind Jinja2's autoesca
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from communique.errors import NotFoundError, UsageError
+from communique.errors import NotFoundError, StoreError, UsageError
 from communique.serve import (
     charts,
     explorer,
@@ -40,6 +41,7 @@ from communique.serve import (
 )
 from communique.store import Corpus, open_corpus
 from communique.store.network import DEFAULT_MAX_EDGES
+from communique.store.schema import describe_error
 
 log = logging.getLogger("communique.serve")
 HERE = Path(__file__).resolve().parent
@@ -309,6 +311,15 @@ class _Site:
         return self.error(request, exc.status_code,
                           messages.get(exc.status_code, "request not accepted"))
 
+    async def on_database(self, request: Request, exc: Exception) -> Response:
+        """A database that fails while a page is read (a damaged page, an I/O error):
+        the store's one-line message naming the file and what to do, not "internal error"."""
+        store_error: Exception = exc
+        if isinstance(exc, sqlite3.Error):
+            store_error = describe_error(self.db, exc)
+        log.error("database error serving %s: %s", request.url.path, store_error)
+        return self.error(request, 500, str(store_error))
+
     async def on_error(self, request: Request, exc: Exception) -> Response:
         # Logged for the operator; the client gets no traceback nor exception text.
         log.error("error serving %s", request.url.path, exc_info=exc)
@@ -355,6 +366,8 @@ def create_app(db: str | Path) -> Starlette:
         UsageError: site.on_parameter,  # ParameterError included
         NotFoundError: site.on_not_found,
         HTTPException: site.on_http,
+        StoreError: site.on_database,
+        sqlite3.Error: site.on_database,
         Exception: site.on_error,
     }
     app = Starlette(routes=routes, exception_handlers=handlers)
