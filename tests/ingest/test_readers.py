@@ -491,3 +491,15 @@ def test_a_symlink_loop_in_a_folder_is_not_followed_forever(tmp_path: Path) -> N
     errors = [i for i in items if isinstance(i, InputError)]
     assert [e.where for e in errors] == [str(folder / "loop")]
     assert "loops or leads nowhere" in str(errors[0])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_fifo_in_a_folder_is_reported_not_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EN_TEXT, encoding="utf-8")
+    os.mkfifo(folder / "pipe")
+    items = list(read_inputs([folder]))  # would block forever if the pipe were opened
+    assert len(docs(items)) == 1
+    [err] = [i for i in items if isinstance(i, InputError)]
+    assert err.where == str(folder / "pipe") and "not a regular file" in err.reason

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -267,7 +268,9 @@ def _wanted_in_folder(name: str) -> bool:
 
 def iter_folder(folder: Path) -> Iterator[Path]:
     """Files under ``folder`` in a deterministic order (names sorted, depth first),
-    skipping hidden files and folders and files of unsupported types."""
+    skipping hidden files and folders and files of unsupported types. Pipes, sockets and
+    devices with a readable name are listed too, so that :func:`read_path` reports them
+    (a FIFO in a folder was skipped without a word)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -280,11 +283,18 @@ def iter_folder(folder: Path) -> Iterator[Path]:
             yield from iter_folder(path)
             continue
         try:
-            regular = entry.is_file()
+            listed = entry.is_file() or _special(path)
         except OSError:  # a link to itself: "Too many levels of symbolic links"
-            regular = entry.is_symlink()  # read_path reports it
-        if regular and _wanted_in_folder(entry.name):
+            listed = entry.is_symlink()  # read_path reports it
+        if listed and _wanted_in_folder(entry.name):
             yield path
+
+
+def _special(path: Path) -> bool:
+    """A pipe, socket or device (never a folder): read_path names it instead of reading."""
+    mode = path.stat().st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or \
+        stat.S_ISBLK(mode)
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
