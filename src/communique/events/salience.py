@@ -392,6 +392,7 @@ _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "COP", "SPY", "UAF", "CRM"})
 # ("protesters attacked the police"; criticism names the body: "Trump attacked the FBI").
 _FORCE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop",
                           "guard", "patrol", "peacekeeper", "gendarme", "militiaman"})
+_HIT_OBJECTS = HELD_PLACES | _FORCE_NOUNS
 _ARMED_WORDS = frozenset({"air", "drone", "missile", "rocket", "bomb", "suicide", "terror",
                           "terrorist", "military", "armed", "gun", "knife", "artillery"})
 
@@ -416,8 +417,7 @@ def physical_attack(tok: Token) -> bool:
     (criticism names the body: "Trump attacked the FBI")."""
     if tok.lemma_.lower() != "attack":
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in (HELD_PLACES | _FORCE_NOUNS)
-               for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _HIT_OBJECTS for c in tok.children)
 
 
 def without_clause(tok: Token) -> bool:
