@@ -177,3 +177,23 @@ def test_place_hypothesis_and_short_quotes(tmp_path: Path) -> None:
     # Hypothetical events never merge; one-word quotes never merge.
     assert len(assaults) == 2
     assert len(quotes) == 2
+
+
+def test_syndicated_statement_is_one_quote(tmp_path: Path) -> None:
+    """The same statement copied into many articles, plus a copy with one word added and a
+    short reply, by one speaker: the copies and the edit are one corpus quote (mentions
+    counted), the short reply stays apart."""
+    from tests.store.fixtures import quote
+
+    said = "we will never accept the new border arrangements imposed on us"
+    docs = [document(f"s{n:02d}", f"Lavrov said {said}.", outlet=f"Outlet {n}",
+                     quotes=[quote("Q1", said, "Sergei Lavrov")]) for n in range(30)]
+    docs.append(document("s30", "Lavrov said it again.", outlet="Outlet 30",
+                         quotes=[quote("Q1", said + " again",
+                                       "Sergei Lavrov")]))
+    docs.append(document("s31", "Lavrov replied.", outlet="Outlet 31",
+                         quotes=[quote("Q1", "never", "Sergei Lavrov")]))
+    build_db(tmp_path / "q.db", docs)
+    with open_corpus(tmp_path / "q.db") as corpus:
+        counts = sorted(q["num_mentions"] for q in corpus.quotes(speaker="Lavrov"))
+    assert counts == [1, 31]

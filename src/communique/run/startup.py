@@ -54,7 +54,7 @@ class StartupBench:
         return asdict(self)
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -84,11 +84,11 @@ def startup(text: str = DEFAULT_TEXT, *, rounds: int = 3,
             "help": [sys.executable, "-c", _CLI, "--help"],
         }
         for command in commands.values():
-            _timed(command, env)  # warm-up: compiled tables, the OS file cache
+            timed_process(command, env)  # warm-up: compiled tables, the OS file cache
         times: dict[str, list[tuple[float, float]]] = {key: [] for key in commands}
         for _ in range(max(1, rounds)):
             for key, command in commands.items():
-                times[key].append(_timed(command, env))
+                times[key].append(timed_process(command, env))
     median = {key: round(statistics.median(wall for wall, _ in values), 3)
               for key, values in times.items()}
     cpu = {key: round(statistics.median(used for _, used in values), 3)

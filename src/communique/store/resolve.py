@@ -386,14 +386,23 @@ def _resolve_quotes(conn: sqlite3.Connection, summary: ResolveSummary) -> None:
         keys = [f"{r[1]}\x1f{r[2]}" for r in members]
         if speaker:
             words = [normalize(r[3] or "").split() for r in members]
-            items = [(k, sketch({word_hash(w) for w in ws}))
-                     for k, ws in zip(keys, words, strict=True)]
+            # A statement syndicated to many articles is one text compared once: only the
+            # first of each exact text enters the near-duplicate search, and its copies
+            # join it directly (the search would compare every pair of copies).
             exact: dict[str, list[str]] = defaultdict(list)
-            for k, ws in zip(keys, words, strict=True):
-                if len(ws) >= QUOTE_MIN_WORDS:
-                    exact[" ".join(ws)].append(k)
+            unique: list[int] = []
+            for index, (k, ws) in enumerate(zip(keys, words, strict=True)):
+                if len(ws) < QUOTE_MIN_WORDS:
+                    unique.append(index)
+                    continue
+                text = " ".join(ws)
+                if text not in exact:
+                    unique.append(index)
+                exact[text].append(k)
+            distinct = [words[i] for i in unique]
+            items = [(keys[i], sketch({word_hash(w) for w in words[i]})) for i in unique]
             roots = near_duplicate_groups(items, max_posting=MAX_POSTING,
-                                          verify=_same_words(words))
+                                          verify=_same_words(distinct))
             same = [(group[0], other) for group in exact.values() for other in group[1:]]
             roots = group_pairs(keys, [*((k, r) for k, r in roots.items() if k != r), *same])
         else:  # no speaker: nothing says two quotes are the same statement
