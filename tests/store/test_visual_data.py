@@ -17,7 +17,8 @@ from communique.store.evidence import event_evidence
 from communique.store.filters import EventFilter, EventQuery
 from communique.store.geography import country_counts, event_places, map_data
 from communique.store.network import dyad_edges, dyad_network
-from communique.store.timeline import corpus_span, month_of, quad_timeline
+from communique.store.periods import event_period, month_of
+from communique.store.timeline import corpus_span, quad_timeline
 
 from .fixtures import build_db, document, event, ref
 
@@ -87,6 +88,41 @@ def test_month_of_every_resolution() -> None:
     assert month_of("2024-W01", "week") == "2024-01"
     assert month_of("2024", "year") is None
     assert month_of(None, "day") is None and month_of("soon", None) is None
+
+
+def test_event_period_by_day_week_and_month() -> None:
+    assert [event_period("2024-03-05", "publication", by) for by in ("day", "week", "month")] \
+        == ["2024-03-05", "2024-W10", "2024-03"]
+    # a week is in no day, a month in no day or week, a year in none of them
+    assert [event_period("2024-W12", "week", by) for by in ("day", "week", "month")] == [
+        None, "2024-W12", "2024-03"]
+    assert [event_period("2024-03", "month", by) for by in ("day", "week", "month")] == [
+        None, None, "2024-03"]
+    assert {event_period("2024", "year", by) for by in ("day", "week", "month")} == {None}
+    with pytest.raises(ValueError, match="period"):
+        event_period("2024-03-05", "day", "fortnight")
+
+
+def test_dyad_table_counts_a_month_dated_event_in_its_month(db: Path) -> None:
+    with open_corpus(db) as corpus:
+        by_month = corpus.dyad("RUS", "UKR", by="month")
+        by_week = corpus.dyad("RUS", "UKR", by="week")
+        chart = quad_timeline(corpus.conn,
+                              EventQuery(actor="RUS", recipient="UKR").conditions())
+        sanctions = {by: corpus.dyad("USA", "RUS", by=by) for by in ("week", "month")}
+        with pytest.raises(UsageError, match="--by"):
+            corpus.dyad("RUS", "UKR", by="decade")
+    # "Russia accused Ukraine in February": no day, counted in 2024-02 ...
+    assert by_month == [{"period": "2024-02", "quad1": 0, "quad2": 0, "quad3": 1, "quad4": 0,
+                         "events": 1, "mean_goldstein": -2.0}]
+    # ... with the same figures as the dashboard chart's row of that month
+    assert chart["rows"][1] == by_month[0]
+    # and in no week: a month spans several
+    assert by_week == []
+    # the week-dated sanction counts in its week and in the month of its Monday, the
+    # 1992 meeting in its own
+    assert [r["period"] for r in sanctions["week"]] == ["1992-W18", "2024-W12"]
+    assert [r["period"] for r in sanctions["month"]] == ["1992-05", "2024-03"]
 
 
 def test_axis_spans_the_articles_months_with_every_month_once(db: Path) -> None:

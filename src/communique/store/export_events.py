@@ -13,19 +13,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from communique.store.identity import actor_identity_id
+from communique.store.periods import PERIOD_RESOLUTIONS, period_start
 from communique.store.reader import Corpus, Record
 
 _KB_COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "kb" / "countries.tsv"
-
-# Date resolutions coarser than a day: the stored value is a period ("2014-03").
-PERIOD_RESOLUTIONS = ("week", "month", "year")
-
 
 def sub(record: Record, key: str) -> Record:
     """``record[key]`` when it is a dict, else an empty dict."""
@@ -183,23 +179,6 @@ class EventDate:
     day: str | None
     resolution: str | None
     value: str | None
-
-
-def period_start(value: str, resolution: str) -> str | None:
-    """First day of a stored period value: ``2014-W10`` -> the Monday of that ISO week,
-    ``2014-03`` -> 2014-03-01, ``2014`` -> 2014-01-01; None when it does not parse."""
-    try:
-        if resolution == "week":
-            year, week = value.split("-W")
-            return date.fromisocalendar(int(year), int(week), 1).isoformat()
-        if resolution == "month":
-            year, month = value.split("-")[:2]
-            return date(int(year), int(month), 1).isoformat()
-        if resolution == "year":
-            return date(int(value[:4]), 1, 1).isoformat()
-    except ValueError:
-        return None
-    return None
 
 
 def event_date(corpus_date: str | None, corpus_resolution: str | None, stored: Record,

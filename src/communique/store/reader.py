@@ -23,7 +23,6 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -40,6 +39,7 @@ from communique.store.filters import (
     like_escape,
 )
 from communique.store.schema import connect, database_errors
+from communique.store.timeline import period_counts
 
 Record = dict[str, Any]
 
@@ -60,18 +60,6 @@ DYAD_COLUMNS = ("period", "quad1", "quad2", "quad3", "quad4", "events", "mean_go
 
 def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
-
-
-def _period(day: str, by: str) -> str:
-    d = date.fromisoformat(day[:10])
-    if by == "day":
-        return d.isoformat()
-    if by == "week":
-        year, week, _ = d.isocalendar()
-        return f"{year}-W{week:02d}"
-    if by == "month":
-        return d.strftime("%Y-%m")
-    raise UsageError(f"--by must be day, week or month, not {by!r}")
 
 
 # SQLite's largest integer: a larger LIMIT was an sqlite3 error (a traceback from
@@ -315,28 +303,14 @@ class Corpus:
 
     @_reads
     def dyad(self, actor: str, recipient: str, *, by: str = "month") -> list[Record]:
-        """Events from ``actor`` to ``recipient`` per period: counts by quad class and
-        mean Goldstein score (merged events, so each real event counts once)."""
-        _period("2000-01-01", by)  # validates ``by``
-        table: dict[str, Record] = {}
-        scores: dict[str, list[float]] = defaultdict(list)
-        for event in self.events(actor=actor, recipient=recipient):
-            if not event["date"]:
-                continue
-            period = _period(event["date"], by)
-            row = table.setdefault(period, {c: 0 for c in DYAD_COLUMNS[1:6]})
-            quad = event["quad"]
-            if quad in (1, 2, 3, 4):
-                row[f"quad{quad}"] += 1
-            row["events"] += 1
-            if event["goldstein"] is not None:
-                scores[period].append(float(event["goldstein"]))
-        result = []
-        for period in sorted(table):
-            values = scores.get(period)
-            mean = round(sum(values) / len(values), 2) if values else None
-            result.append({"period": period, **table[period], "mean_goldstein": mean})
-        return result
+        """Events from ``actor`` to ``recipient`` per period (``by``: day, ISO week or
+        month), as :meth:`events` matches the two: counts by quad class and mean Goldstein
+        score of merged events, so each real event counts once. An event counts in the
+        period its date falls in at whatever resolution the text gave it (a month-dated
+        event in its month; see :mod:`communique.store.periods`), as on the dashboard's
+        charts; one dated more coarsely than ``by``, or not at all, is in no row."""
+        query = EventQuery(actor=actor, recipient=recipient).validated(_search_flag)
+        return period_counts(self.conn, query.conditions(), by).rows()
 
     # -- pandas ---------------------------------------------------------------------------
 

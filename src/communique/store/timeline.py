@@ -26,9 +26,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from communique.errors import UsageError
 from communique.store.explore import EVENT_FROM
-from communique.store.export_events import PERIOD_RESOLUTIONS, period_start
 from communique.store.filters import EventFilter
+from communique.store.periods import PERIODS, event_period
 
 Record = dict[str, Any]
 
@@ -44,23 +45,6 @@ def month_index(month: str) -> int:
 def month_name(index: int) -> str:
     """The inverse of :func:`month_index`."""
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def month_of(value: str | None, resolution: str | None) -> str | None:
-    """The month (``YYYY-MM``) an event date falls in, or ``None`` when it has none: a day
-    gives its month, a month itself, a week the month of its Monday; a year, no month."""
-    if not value:
-        return None
-    if resolution in PERIOD_RESOLUTIONS:
-        if resolution == "year":
-            return None
-        start = period_start(value, resolution)
-        return start[:7] if start else None
-    month = value[:7]
-    if len(month) == 7 and month[4] == "-" and month[:4].isdigit() and month[5:].isdigit() \
-            and 1 <= int(month[5:]) <= 12:
-        return month
-    return None
 
 
 def corpus_span(conn: sqlite3.Connection) -> tuple[str, str] | None:
@@ -97,6 +81,45 @@ class _Month:
                 "events": self.events, "mean_goldstein": mean}
 
 
+@dataclass
+class PeriodCounts:
+    """Matching merged events per period (:func:`period_counts`): ``periods`` maps each
+    period that has events to their counts; events dated too coarsely for the period but
+    to a year are in ``year_only`` (year -> events), the rest (no date, or a week or
+    month when counting days) in ``undated``."""
+
+    periods: dict[str, _Month]
+    year_only: Counter[str]
+    undated: int
+
+    def rows(self) -> list[Record]:
+        """One row per period with events, in order (no gap rows)."""
+        return [self.periods[p].row(p) for p in sorted(self.periods)]
+
+
+def period_counts(conn: sqlite3.Connection, flt: EventFilter, by: str) -> PeriodCounts:
+    """Matching merged events counted by period (``by``: day, week or month) of their date
+    at any resolution (:func:`communique.store.periods.event_period`): the rows of
+    ``communique dyad --by`` and of every chart. Raises :class:`UsageError` for an unknown
+    ``by``."""
+    if by not in PERIODS:
+        raise UsageError(f"--by must be {', '.join(PERIODS[:-1])} or {PERIODS[-1]}, "
+                         f"not {by!r}")
+    sql = ("SELECT coalesce(c.date, e.date_value), c.date_resolution, c.quad, count(*), "
+           f"sum(c.goldstein), count(c.goldstein) FROM {EVENT_FROM}" + flt.sql()
+           + " GROUP BY 1, 2, 3")
+    counts = PeriodCounts({}, Counter(), 0)
+    for value, resolution, quad, n, total, scored in conn.execute(sql, flt.params):
+        period = event_period(value, resolution, by)
+        if period is not None:
+            counts.periods.setdefault(period, _Month()).add(quad, n, total, scored)
+        elif resolution == "year" and value and value[:4].isdigit():
+            counts.year_only[value[:4]] += n
+        else:
+            counts.undated += n
+    return counts
+
+
 def quad_timeline(conn: sqlite3.Connection, flt: EventFilter,
                   span: tuple[str, str] | None = None) -> Record:
     """Matching merged events per month of ``span`` (default :func:`corpus_span`; when the
@@ -106,24 +129,12 @@ def quad_timeline(conn: sqlite3.Connection, flt: EventFilter,
     included), ``dated`` (events on the chart), ``before``/``after`` (dated outside the
     span), ``year_only`` (year -> events dated only to that year) and ``undated``.
     """
-    sql = ("SELECT coalesce(c.date, e.date_value), c.date_resolution, c.quad, count(*), "
-           f"sum(c.goldstein), count(c.goldstein) FROM {EVENT_FROM}" + flt.sql()
-           + " GROUP BY 1, 2, 3")
-    months: dict[str, _Month] = {}
-    year_only: Counter[str] = Counter()
-    undated = 0
-    for value, resolution, quad, n, total, scored in conn.execute(sql, flt.params):
-        month = month_of(value, None if value and len(value) >= 10 else resolution)
-        if month is not None:
-            months.setdefault(month, _Month()).add(quad, n, total, scored)
-        elif resolution == "year" and value and value[:4].isdigit():
-            year_only[value[:4]] += n
-        else:
-            undated += n
+    counts = period_counts(conn, flt, "month")
+    months, year_only = counts.periods, counts.year_only
     span = span or corpus_span(conn) or ((min(months), max(months)) if months else None)
     result: Record = {"first": None, "last": None, "rows": [], "dated": 0, "before": 0,
                       "after": 0, "year_only": dict(sorted(year_only.items())),
-                      "undated": undated}
+                      "undated": counts.undated}
     if span is None:
         return result
     first, last = month_index(span[0]), month_index(span[1])
