@@ -218,7 +218,9 @@ def test_plover_fields_follow_the_manual(plover: list[dict[str, Any]]) -> None:
                     "identifier_text"} <= set(party)
             assert set(party) - PLOVER_MANUAL_ENTITY == {"actor_code"}
         if record["event_loc"] is not None:
-            assert set(record["event_loc"]) <= PLOVER_MANUAL_LOCATION
+            # the manual's fields, then the one extension: what gave the place
+            assert set(record["event_loc"]) - PLOVER_MANUAL_LOCATION == {"source"}
+            assert list(record["event_loc"])[-1] == "source"
             assert {"feature_class", "feature_code", "resolution"} <= set(record["event_loc"])
     entities = pd.json_normalize(plover, "actor")
     assert {"identifier_id", "identifier_text", "entity_text"} <= set(entities.columns)
@@ -338,6 +340,45 @@ def test_event_loc_has_feature_and_resolution(plover: list[dict[str, Any]]) -> N
     assert (ukraine["feature_class"], ukraine["feature_code"], ukraine["resolution"]) == (
         "A", "PCL", 1)
     assert _by_trigger(plover, "praised")["event_loc"] is None
+    # locations stored without a source came from the sentence
+    assert beijing["source"] == ukraine["source"] == "sentence"
+
+
+NAIROBI_DATELINE = {"text": "NAIROBI", "name": "Kenya", "country": "KEN", "lat": None,
+                    "lon": None, "geonameid": 192950, "feature_class": "A",
+                    "feature_code": "PCL", "resolution": 1, "source": "dateline"}
+
+
+@pytest.mark.parametrize(("source", "written"), [("dateline", "dateline"),
+                                                 ("setting", "setting"),
+                                                 ("sentence", "sentence"),
+                                                 ("rumour", None)])
+def test_event_loc_says_what_gave_the_place(tmp_path: Path, source: str,
+                                            written: str | None) -> None:
+    """A place from the article's dateline or setting (country level) says so in PLOVER's
+    ``event_loc.source`` and in the GDELT mentions' ``Extras``; an unknown stored source
+    is not passed on."""
+    text = "NAIROBI, Kenya -- Police arrested three opposition leaders on Monday."
+    police = ref("E1", "Police", "KEN", "COP")
+    leaders = ref("E2", "opposition leaders", "KEN", "OPP")
+    ev = event("V1", "ARREST", "173", [police], [leaders], "2024-05-06",
+               trigger=_trigger(text, "arrested"), quad=4, goldstein=-5.0,
+               location=NAIROBI_DATELINE | {"source": source})
+    db = build_db(tmp_path / "d.db", [document("nbo", text, published="2024-05-07",
+                                               events=[ev])])
+    out = tmp_path / "d.jsonl"
+    assert main(["export", "--db", str(db), "--format", "plover", "--out", str(out)]) == 0
+    (loc,) = pd.json_normalize(pd.read_json(out, lines=True)["event_loc"]).to_dict("records")
+    assert (loc["resolved_place"], loc["country_code"], loc["feature_code"],
+            loc["resolution"]) == ("Kenya", "KEN", "PCL", 1)
+    assert loc["source"] == written
+    gdelt = tmp_path / "d.export.CSV"
+    assert main(["export", "--db", str(db), "--format", "gdelt", "--out", str(gdelt)]) == 0
+    mentions = pd.read_csv(gdelt.with_name("d.mentions.CSV"), sep="\t", header=None,
+                           names=GDELT_CODEBOOK_MENTIONS, keep_default_na=False, dtype=str)
+    expected = f"<LOCATION_SOURCE>{written}</LOCATION_SOURCE>" \
+        if written in ("dateline", "setting") else ""
+    assert list(mentions["Extras"]) == [expected]
 
 
 def test_gdelt_geography(gdelt: tuple[Any, Any]) -> None:

@@ -110,6 +110,9 @@ class EventPlace:
     feature_class: str | None
     feature_code: str | None
     resolution: int | None
+    # What gave the place (``communique.events.locate``): ``sentence``, ``dateline`` or
+    # ``setting``; None when the stored value is none of them.
+    source: str | None = None
 
     @property
     def country_name(self) -> str | None:
@@ -127,7 +130,7 @@ def describe_place(location: Record) -> EventPlace | None:
     """The stored event ``location`` with feature and resolution.
 
     Fields the location itself carries (``feature_class``, ``feature_code``,
-    ``resolution``) are kept. Otherwise they follow from what the geocoder stored
+    ``resolution``, ``source``) are kept. Otherwise they follow from what the geocoder stored
     (``communique.events.places``): coordinates mean a GeoNames populated place (``P``,
     ``PPLC`` for the country's capital, else the generic ``PPL``; resolution 4, city);
     a country's own GeoNames id, or its name, means the country (``A``/``PCL``,
@@ -165,7 +168,20 @@ def describe_place(location: Record) -> EventPlace | None:
     text = location.get("text") if isinstance(location.get("text"), str) else None
     return EventPlace(text=text, name=name, country=country, lat=lat, lon=lon,
                       geonameid=geonameid, feature_class=feature_class,
-                      feature_code=feature_code, resolution=resolution)
+                      feature_code=feature_code, resolution=resolution,
+                      source=place_source(location))
+
+
+# Where the locator found a place, weakest last (``communique.events.locate``).
+PLACE_SOURCES = ("sentence", "dateline", "setting")
+
+
+def place_source(location: Record) -> str | None:
+    """What gave a stored location: its ``source`` when it is one of
+    :data:`PLACE_SOURCES`; ``sentence`` when it has none (locations stored before the
+    dateline and setting fallbacks existed all came from the sentence); else None."""
+    source = location.get("source", "sentence")
+    return source if source in PLACE_SOURCES else None
 
 
 # -- dates -------------------------------------------------------------------------------

@@ -212,6 +212,10 @@ def mention_rows(corpus: Corpus, ev: ExportEvent) -> Iterator[list[str]]:
     event_time = ev.date.day.replace("-", "") + "000000" if ev.date.day else ""
     extras = (f"<DATE_RESOLUTION>{ev.date.resolution}</DATE_RESOLUTION>"
               if ev.date.resolution not in (None, "day") else "")
+    # A place from the dateline or setting, not the sentence, is said like the date's
+    # resolution: <LOCATION_SOURCE>dateline</LOCATION_SOURCE>.
+    if ev.place is not None and ev.place.source not in (None, "sentence"):
+        extras += f"<LOCATION_SOURCE>{ev.place.source}</LOCATION_SOURCE>"
     rows = corpus.conn.execute(
         "SELECT m.article_id, m.event_id, e.data, a.outlet, a.url, a.published, "
         "length(a.text) FROM event_mentions m "

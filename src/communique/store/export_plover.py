@@ -37,10 +37,11 @@ PLOVER_EXTENSIONS: tuple[str, ...] = (
 PLOVER_ENTITY_FIELDS: tuple[str, ...] = (
     "code", "sector", "entity_text", "identifier_id", "identifier_text", "actor_code",
 )
-# Location object: the manual's fields communique fills (no city/district/province split).
+# Location object: the manual's fields communique fills (no city/district/province split),
+# then the extension ``source`` (sentence, dateline or setting: what gave the place).
 PLOVER_LOCATION_FIELDS: tuple[str, ...] = (
     "extracted_place", "resolved_place", "geonameid", "lat", "lon", "country",
-    "country_code", "feature_class", "feature_code", "resolution",
+    "country_code", "feature_class", "feature_code", "resolution", "source",
 )
 
 
@@ -56,14 +57,16 @@ def plover_entity(party: Party) -> Record:
 
 
 def plover_location(place: EventPlace | None) -> Record | None:
-    """A PLOVER location object (None when the event has no place)."""
+    """A PLOVER location object (None when the event has no place); ``source`` says
+    whether the sentence named the place or the article's dateline or setting gave it
+    (then at country resolution)."""
     if place is None:
         return None
     return {"extracted_place": place.text, "resolved_place": place.name,
             "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon,
             "country": place.country_name, "country_code": place.country,
             "feature_class": place.feature_class, "feature_code": place.feature_code,
-            "resolution": place.resolution}
+            "resolution": place.resolution, "source": place.source}
 
 
 def plover_record(corpus: Corpus, ev: ExportEvent) -> Record:
