@@ -21,6 +21,14 @@ the lines around them:
                 "Name (@handle) text" takes the next line when that line ends with the
                 tweet's link (``pic.twitter.com/...``, ``t.co/...``).
 
+Texts whose paragraphs were joined on one line keep each line break as a run of two or
+more spaces. A one-line article can then open with its photo credit, caption, video
+caption or highlights and go on with its first sentence ("Image copyright AFP  The
+president said on Monday that ..."): only the opening is boilerplate. :func:`glued_lead`
+and the ``tail`` of a highlights block say where the article's text starts on such a
+line, when what follows is a sentence of article text (:func:`is_lead`); otherwise the
+whole line goes, as before.
+
 Every function takes the stripped lines (``""`` for a blank line) and returns
 :class:`Block` objects indexing them; :mod:`communique.clean.boilerplate` turns them into
 removals with raw offsets.
@@ -32,7 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from communique.clean.patterns import EMBED_SIGNATURE, TWEET_LINK
+from communique.clean.patterns import EMBED_SIGNATURE, GLUED_PHOTO, TWEET_LINK
 
 # A gallery opens on a line starting "Photos:" (CNN prints the title twice, sometimes as
 # "Photos: Photos: <title>") and numbers its slides "Hide Caption k of M".
@@ -62,17 +70,59 @@ _NAMED_EMBED = re.compile(
 )
 
 
+# A line break collapsed into spaces: two or more spaces split a line as a break would.
+COLLAPSED_BREAK = re.compile(r"\s{2,}")
+# Line reasons whose text may open a one-line article (see the module docstring).
+GLUED_REASONS = ("photo", "media")
+# A sentence of article text after a glued opening: at least this many words before the
+# next collapsed break, starting as a sentence does, and no boilerplate itself.
+LEAD_MIN_WORDS = 6
+_SENTENCE_START = re.compile(r"^[A-Z0-9“\"‘'(]")
+
+
 @dataclass(frozen=True)
 class Block:
     """Lines ``first`` to ``last`` (inclusive, blank lines between included) removed with
     ``reason``. With ``lead`` set, only the first line's text from character ``lead`` on
-    has ``reason``; what comes before it is removed as ``lead_reason``."""
+    has ``reason``; what comes before it is removed as ``lead_reason``. With ``tail`` set,
+    the last line's text from character ``tail`` on is article text and kept."""
 
     first: int
     last: int
     reason: str
     lead: int = 0
     lead_reason: str | None = None
+    tail: int | None = None
+
+
+def is_lead(text: str, line_reason: Callable[[str], str | None]) -> bool:
+    """True when ``text`` (the rest of a line after a glued opening) reads as article text:
+    "The president said on Monday that talks would resume." is; "U.S." (too short),
+    "speaks at a rally" (starts in lower case) and "(AP Photo/Jane Doe)" (a credit) are
+    not."""
+    first = COLLAPSED_BREAK.split(text, maxsplit=1)[0]
+    return (len(first.split()) >= LEAD_MIN_WORDS and bool(_SENTENCE_START.match(text))
+            and line_reason(text) is None)
+
+
+def glued_lead(line: str, line_reason: Callable[[str], str | None]) -> int | None:
+    """Where article text starts on a line that ``line_reason`` judges a photo credit or
+    caption or video furniture (:data:`GLUED_REASONS`), or None when the whole line is
+    that.
+
+    "Image copyright AFP  Image caption Crowds filled the square  The president said on
+    Monday that ..." -> the start of "The president": the first collapsed break whose
+    text before is boilerplate and whose text after is a sentence (:func:`is_lead`). With
+    single spaces only a credit and a caption that ends a sentence can be told from the
+    text after them (``patterns.GLUED_PHOTO``)."""
+    for match in COLLAPSED_BREAK.finditer(line):
+        if (line_reason(line[:match.start()]) in GLUED_REASONS
+                and is_lead(line[match.end():], line_reason)):
+            return match.end()
+    photo = GLUED_PHOTO.match(line)
+    if photo and is_lead(line[photo.end():], line_reason):
+        return photo.end()
+    return None
 
 
 def _next_content(lines: Sequence[str], i: int, step: int = 1) -> int | None:
@@ -156,12 +206,11 @@ def highlights(lines: Sequence[str], line_reason: Callable[[str], str | None]) -
             lead_reason = line_reason(line[:lead].rstrip())
             if lead_reason != "photo":
                 continue
-        first_item = line[match.end():]
         last = i
-        items = 1 if first_item else 0
-        # Items end with a period only where the first one does (USA TODAY); on CNN a
-        # line ending with a period is the article's first paragraph.
-        periods: bool | None = first_item.endswith(".") if first_item else None
+        items, periods, tail = _items_on_header_line(line, match.end(), line_reason)
+        if tail is not None:
+            blocks.append(Block(i, i, "highlights", lead, lead_reason, tail))
+            continue
         j = _next_content(lines, i)
         while j is not None and items < HIGHLIGHTS_MAX_ITEMS:
             item = lines[j]
@@ -178,6 +227,41 @@ def highlights(lines: Sequence[str], line_reason: Callable[[str], str | None]) -
         if items:
             blocks.append(Block(i, last, "highlights", lead, lead_reason))
     return blocks
+
+
+def _is_item(item: str, periods: bool | None) -> bool:
+    """A highlight: short, and ending with a period only where the first one does (USA
+    TODAY); on CNN a line ending with a period is the article's first paragraph."""
+    if len(item.split()) > HIGHLIGHT_MAX_WORDS:
+        return False
+    return not (item.endswith(".") and periods is False)
+
+
+def _items_on_header_line(line: str, start: int, line_reason: Callable[[str], str | None]
+                          ) -> tuple[int, bool | None, int | None]:
+    """The highlights on a header line from ``start`` on: (items, whether they end with a
+    period, ``tail``). The items are split at collapsed breaks; ``tail`` is where article
+    text starts on the line when a part after the header is no highlight but a sentence
+    (:func:`is_lead`), else None. "Story highlights Talks stall in Brussels  Ministers
+    failed to agree on Monday." -> one item, then the lead kept; a header glued to a lead
+    of more than :data:`HIGHLIGHT_MAX_WORDS` words keeps all of it but the header."""
+    parts = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line[start:])]
+    if not parts:
+        return 0, None, None
+    items = 0
+    periods: bool | None = None
+    for offset, part in parts:
+        ends = (items >= HIGHLIGHTS_MAX_ITEMS or not _is_item(part, periods)) if items \
+            else len(part.split()) > HIGHLIGHT_MAX_WORDS
+        if ends:
+            if is_lead(line[start + offset:], line_reason):
+                return items, periods, start + offset
+            # Not a sentence either: the rest of the line is one more highlight.
+            return max(items, 1), parts[0][1].endswith("."), None
+        items += 1
+        if periods is None:
+            periods = part.endswith(".")
+    return items, periods, None
 
 
 def embeds(lines: Sequence[str]) -> list[Block]:

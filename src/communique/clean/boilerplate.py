@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from communique.article import Removal, Span
-from communique.clean.blocks import find_blocks
+from communique.clean.blocks import GLUED_REASONS, find_blocks, glued_lead
 from communique.clean.patterns import (
     BLOCK_MIN_CUES,
     BLOCK_MIN_DENSITY,
@@ -142,9 +142,20 @@ def _link_items(lines: list[_Line], following: list[int], drop: dict[int, str]) 
 # Where a line's own reason starts when text before it has another (line -> (raw offset,
 # reason of the text before)): a photo caption glued before "Story Highlights".
 Leads = dict[int, tuple[int, str]]
+# Where article text starts on a dropped line (line -> raw offset): a one-line article
+# glued after its photo credit or highlights (see ``clean.blocks``); the line is removed
+# only up to there.
+Tails = dict[int, int]
 
 
-def _mark_blocks(raw: str, lines: list[_Line], drop: dict[int, str], leads: Leads) -> None:
+def _raw_offset(raw: str, line: _Line, at: int) -> int:
+    """The raw offset of character ``at`` of ``line.content`` (the stripped line)."""
+    segment = raw[line.start : line.end]
+    return line.start + len(segment) - len(segment.lstrip()) + at
+
+
+def _mark_blocks(raw: str, lines: list[_Line], drop: dict[int, str], leads: Leads,
+                 tails: Tails) -> None:
     """Add the multi-line blocks of :mod:`communique.clean.blocks` to ``drop`` (not over
     lines an appeal block already took)."""
     for block in find_blocks([line.content for line in lines], line_reason):
@@ -155,22 +166,24 @@ def _mark_blocks(raw: str, lines: list[_Line], drop: dict[int, str], leads: Lead
             if not lines[i].blank:
                 drop[i] = block.reason
         if block.lead_reason is not None:
-            first = lines[block.first]
-            segment = raw[first.start : first.end]
-            indent = len(segment) - len(segment.lstrip())
-            leads[block.first] = (first.start + indent + block.lead, block.lead_reason)
+            leads[block.first] = (_raw_offset(raw, lines[block.first], block.lead),
+                                  block.lead_reason)
+        if block.tail is not None:
+            tails[block.last] = _raw_offset(raw, lines[block.last], block.tail)
 
 
-def _mark_lines(raw: str, lines: list[_Line]) -> tuple[dict[int, str], Leads]:
-    """Line index -> reason for every boilerplate line, and the lines whose start has
-    another reason (see :data:`Leads`)."""
+def _mark_lines(raw: str, lines: list[_Line]) -> tuple[dict[int, str], Leads, Tails]:
+    """Line index -> reason for every boilerplate line, the lines whose start has another
+    reason (see :data:`Leads`) and those removed only up to their article text (see
+    :data:`Tails`)."""
     drop: dict[int, str] = {}
     leads: Leads = {}
+    tails: Tails = {}
     block = _block_start(raw, lines)
     if block is not None:
         for i in range(block, len(lines)):
             drop[i] = "appeal"
-    _mark_blocks(raw, lines, drop, leads)
+    _mark_blocks(raw, lines, drop, leads, tails)
     content = [i for i, line in enumerate(lines) if not line.blank and i not in drop]
     for pos, i in enumerate(content):
         if i in drop:
@@ -178,11 +191,15 @@ def _mark_lines(raw: str, lines: list[_Line]) -> tuple[dict[int, str], Leads]:
         reason = line_reason(lines[i].content)
         if reason:
             drop[i] = reason
+            if reason in GLUED_REASONS:
+                at = glued_lead(lines[i].content, line_reason)
+                if at is not None:
+                    tails[i] = _raw_offset(raw, lines[i], at)
         if LINK_HEADERS.match(lines[i].content):
             # "READ MORE:" followed by the linked headlines.
             for j in _link_items(lines, content[pos + 1 :], drop):
                 drop[j] = "read-more"
-    return drop, leads
+    return drop, leads, tails
 
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z0-9‘“'\"])")
@@ -224,10 +241,12 @@ def _teasers(raw: str, line: _Line) -> list[tuple[int, int]]:
 
 
 def _spans(raw: str, lines: list[_Line], drop: dict[int, str],
-           leads: Leads | None = None) -> list[Removal]:
+           leads: Leads | None = None, tails: Tails | None = None) -> list[Removal]:
     """Merge dropped lines into removals (same reason, only blank lines between); a line
-    in ``leads`` first gives the text before its own reason a removal of its own."""
+    in ``leads`` first gives the text before its own reason a removal of its own; a line
+    in ``tails`` ends its removal where its article text starts."""
     leads = leads or {}
+    tails = tails or {}
     removed: list[Removal] = []
     i = 0
     while i < len(lines):
@@ -240,7 +259,7 @@ def _spans(raw: str, lines: list[_Line], drop: dict[int, str],
         reason = drop[i]
         j = i
         k = i + 1
-        while k < len(lines):
+        while k < len(lines) and j not in tails:
             if lines[k].blank and k not in drop:
                 k += 1
                 continue
@@ -252,9 +271,10 @@ def _spans(raw: str, lines: list[_Line], drop: dict[int, str],
         # Take the blank lines after the run too, so that paragraphs around it keep
         # a single separator ("para\n\nAdvertisement\n\npara" -> "para\n\npara").
         last = j
-        while last + 1 < len(lines) and lines[last + 1].blank and last + 1 not in drop:
+        while (j not in tails and last + 1 < len(lines) and lines[last + 1].blank
+               and last + 1 not in drop):
             last += 1
-        start, end = lines[i].start, lines[last].end
+        start, end = lines[i].start, tails.get(last, lines[last].end)
         if i in leads:
             split, lead_reason = leads[i]
             removed.append(Removal(start, split, raw[start:split], lead_reason))

@@ -67,6 +67,18 @@ EMBED_SIGNATURE: re.Pattern[str] = re.compile(r"^" + _SIGNATURE)
 # The link Twitter appends to a post's text.
 TWEET_LINK: re.Pattern[str] = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)$")
 
+# A photo credit, and the caption after it, glued before the article's first sentence
+# with single spaces: "Image copyright AFP Image caption Crowds filled the square. The
+# president said on Monday that talks would resume." The credit is an agency or a
+# "Name/Agency" credit; the caption ends a sentence (a period after two lower-case letters
+# or digits, so "U.S." or "Mr." never end it). What follows is cut off only when
+# ``clean.blocks.glued_lead`` finds it is a sentence of article text.
+GLUED_PHOTO: re.Pattern[str] = re.compile(
+    r"^(?i:image copyright|image source|photo credit|copyright) (?:" + _CREDIT + "|"
+    + _AGENCIES + r")(?: (?i:image caption) [^.!?]{1,300}?[a-z0-9)]{2}[.!?][\"”’']?)? "
+    r"(?=[A-Z0-9“\"‘'])"
+)
+
 # (reason, pattern) pairs applied to one stripped line; the first match wins.
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # --- advertisement slots -------------------------------------------------------
