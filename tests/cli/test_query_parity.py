@@ -97,6 +97,28 @@ def test_table_captions(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _caption(capsys, "events", "--db", str(db)) == "3 events"
 
 
+def test_dyads_are_the_dashboards_top_dyads(db: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """``communique dyads --top N`` prints the pairs and counts the dashboard shows (its
+    page data and its JSON API twin), in the same order."""
+    import warnings
+
+    from communique.serve.app import create_app
+    from communique.serve.pages import TOP_N, dashboard_data
+
+    printed = _json(capsys, "dyads", "--db", str(db), "--top", str(TOP_N), "--json")
+    with open_corpus(db) as corpus:
+        shown = dashboard_data(corpus)["top_dyads"]
+    with warnings.catch_warnings():
+        # Starlette 1.x warns that its TestClient will move from httpx to httpx2.
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        served = TestClient(create_app(db)).get("/api/dashboard").json()["top_dyads"]
+    assert printed and printed == shown == served
+    assert _json(capsys, "dyads", "--db", str(db), "--top", "1", "--json") == printed[:1]
+
+
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]

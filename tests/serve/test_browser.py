@@ -133,3 +133,87 @@ def test_search_page(site: tuple[str, Any]) -> None:
     marks = driver.find_elements(by("CSS_SELECTOR"), ".snippet mark")
     assert marks and all(m.text.lower() == "sanctions" for m in marks)
     screenshot(driver, "search")
+
+
+def _dyad_view(db: Path, **filters: Any) -> tuple[int, list[str]]:
+    """(total, event ids of the first page) of the RUS -> CHN dyad page, from the store."""
+    from communique.serve.pages import dyad_data
+    from communique.store import open_corpus
+
+    with open_corpus(db) as corpus:
+        data = dyad_data(corpus, "RUS", "CHN", **filters)
+    return data["total"], [e["id"] for e in data["events"]]
+
+
+def test_dyad_page_filters_from_the_form(site: tuple[str, Any], corpus_db: Path) -> None:
+    """Each filter of the dyad page set through its form lands in the URL and shows the
+    rows the store gives for it; the chart is drawn again for the filtered events."""
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    from communique.store import open_corpus
+
+    base, driver = site
+    total, _ = _dyad_view(corpus_db)
+    with open_corpus(corpus_db) as corpus:
+        events = list(corpus.events(actor="RUS", recipient="CHN"))
+    dated = sorted(e["date"] for e in events if e["date"])
+    assert total >= 2 and dated
+    cases = [("type", str(events[0]["plover"])), ("quad", str(events[0]["quad"])),
+             ("since", dated[-1]), ("until", dated[0])]
+    for field, value in cases:
+        driver.get(base + "/dyad/RUS/CHN")
+        element = driver.find_element(by("CSS_SELECTOR"), f"form.filters [name={field}]")
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        elif element.get_attribute("type") == "date":  # typing a date depends on the locale
+            driver.execute_script("arguments[0].value = arguments[1]", element, value)
+        else:
+            element.clear()
+            element.send_keys(value)
+        driver.find_element(by("CSS_SELECTOR"), "form.filters button[type=submit]").click()
+        wait_url(driver, f"{field}=")
+        expected_total, expected_rows = _dyad_view(
+            corpus_db, **{field: int(value) if field == "quad" else value})
+        assert 0 < expected_total <= total
+        shown = [row.get_attribute("data-id") for row in
+                 driver.find_elements(by("CSS_SELECTOR"), "tr.event-row")]
+        assert shown == expected_rows, field
+        form_field = driver.find_element(by("CSS_SELECTOR"), f"form.filters [name={field}]")
+        assert form_field.get_attribute("value") == value
+        WebDriverWait(driver, 15).until(lambda d: d.find_element(
+            by("CSS_SELECTOR"), ".chart-holder").get_attribute("data-rendered"))
+        no_alert(driver)
+
+
+def test_event_page_shows_the_sentence_with_its_parts_highlighted(
+        site: tuple[str, Any], corpus_db: Path) -> None:
+    """The event page of an event whose sentence names its actor and recipient: the
+    trigger, actor and recipient are highlighted in the sentence, and the date with its
+    resolution, the modality and the confidence are shown."""
+    from communique.store import open_corpus
+    from communique.store.evidence import event_evidence
+
+    with open_corpus(corpus_db) as corpus:
+        chosen = next(
+            (e, m) for e in corpus.events(actor="RUS", recipient="CHN")
+            for m in event_evidence(corpus, e["id"])
+            if {"trigger", "actor", "recipient"} <= {s["role"] for s in m["spans"]})
+    event, mention = chosen
+    base, driver = site
+    driver.get(base + f"/event/{event['id']}")
+    sentence = driver.find_elements(by("CSS_SELECTOR"), "blockquote.evidence-sentence")
+    assert mention["sentence"]["text"].strip() in [s.text.strip() for s in sentence]
+    for role in ("trigger", "actor", "recipient"):
+        marked = driver.find_elements(by("CSS_SELECTOR"),
+                                      f"blockquote.evidence-sentence .hl-{role}")
+        words = {s["name"] for s in mention["spans"] if s["role"] == role}
+        assert marked, role
+        if role == "trigger":
+            assert {m.text for m in marked} >= words
+    date = driver.find_element(by("ID"), "event-date").text
+    assert "resolution" in date or "no date" in date
+    assert driver.find_element(by("ID"), "event-modality").text
+    confidence = driver.find_element(by("ID"), "event-confidence").text.split()[0]
+    assert confidence == "–" or 0 <= float(confidence) <= 1
+    no_alert(driver)
