@@ -13,7 +13,7 @@ import pytest
 
 from communique.cli import build_parser, main
 from communique.store import open_corpus
-from tests.store.fixtures import build_db, document, meeting_corpus, quote
+from tests.store.fixtures import build_db, document, event, meeting_corpus, quote, ref
 
 
 @pytest.fixture()
@@ -117,6 +117,33 @@ def test_dyads_are_the_dashboards_top_dyads(db: Path,
         served = TestClient(create_app(db)).get("/api/dashboard").json()["top_dyads"]
     assert printed and printed == shown == served
     assert _json(capsys, "dyads", "--db", str(db), "--top", "1", "--json") == printed[:1]
+
+
+def test_dyad_counts_coarse_dates_and_notes_the_events_in_no_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A month-dated event has its month's row; one dated only to a year and an undated
+    one are in no row, and a note on stderr says so (the table is not the dyad's total)."""
+    rus, ukr = ref("E1", "Russia", "RUS", None), ref("E2", "Ukraine", "UKR", None)
+    text = "Russia accused Ukraine in February. They agreed this year. Russia rejected it."
+    db = build_db(tmp_path / "d.db", [document("d-1", text, published="2024-03-20", events=[
+        event("V1", "ACCUSE", "112", [rus], [ukr], "2024-02", resolution="month",
+              date_text="in February", quad=3, goldstein=-2.0, location=None),
+        event("V2", "AGREE", "057", [rus], [ukr], "2024", resolution="year",
+              date_text="this year", location=None),
+        event("V3", "REJECT", "120", [rus], [ukr], None, resolution="unknown",
+              date_text=None, quad=3, goldstein=-4.0, location=None)])])
+    rows = _json(capsys, "dyad", "RUS", "UKR", "--db", str(db), "--json")
+    assert rows == [{"period": "2024-02", "quad1": 0, "quad2": 0, "quad3": 1, "quad4": 0,
+                     "events": 1, "mean_goldstein": -2.0}]
+    assert main(["dyad", "RUS", "UKR", "--db", str(db), "--by", "week", "--csv"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["period,quad1,quad2,quad3,quad4,events,mean_goldstein"]
+    assert err.splitlines() == ["communique: note: 3 events of RUS -> UKR are in no row: "
+                                "1 dated only to a year, 2 not dated to a week"]
+    assert main(["dyad", "RUS", "UKR", "--db", str(db)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "communique: note: 2 events of RUS -> UKR are in no row: 1 dated only to a year, "
+        "1 not dated to a month"]
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:

@@ -199,6 +199,7 @@ _QUERIES: dict[str, Callable[[Corpus], object]] = {
     "quotes": lambda c: list(c.quotes(speaker="Lavrov")),
     "actors": lambda c: c.actors(),
     "dyad": lambda c: c.dyad("RUS", "CHN"),
+    "dyad_counts": lambda c: c.dyad_counts("RUS", "CHN", by="week"),
     "events_frame": lambda c: c.events_frame(),
     "quotes_frame": lambda c: c.quotes_frame(),
 }

@@ -160,8 +160,9 @@ def _note_empty(args: argparse.Namespace, kind: str, corpus: Any) -> None:
     """One stderr note when filters match nothing, naming an unknown actor code outright
     ("--actor XYZ: no party in this corpus has that country, code or name")."""
     given = {name: getattr(args, name) for name in _FILTERS if getattr(args, name, None)}
-    if not given:
-        return
+    left_out: int = getattr(args, "left_out", 0)
+    if not given or left_out:
+        return  # a dyad with events in no row has said so (_note_left_out)
     for name in ("actor", "recipient"):
         value = given.get(name)
         if value and not corpus.has_participant(str(value)):
@@ -199,8 +200,27 @@ def run_actors(args: argparse.Namespace) -> int:
 def run_dyad(args: argparse.Namespace) -> int:
     from communique.store.reader import DYAD_COLUMNS
 
-    return _with_corpus(args, lambda c: (c.dyad(args.actor, args.recipient, by=args.by),
-                                         DYAD_COLUMNS), "dyad")
+    def table(corpus: Any) -> tuple[list[dict[str, Any]], Sequence[str]]:
+        counts = corpus.dyad_counts(args.actor, args.recipient, by=args.by)
+        args.left_out = sum(counts.year_only.values()) + counts.undated
+        _note_left_out(args, sum(counts.year_only.values()), counts.undated)
+        return counts.rows(), DYAD_COLUMNS
+
+    return _with_corpus(args, table, "dyad")
+
+
+def _note_left_out(args: argparse.Namespace, year_only: int, undated: int) -> None:
+    """One stderr note on the events of the dyad that no row counts ("communique: note: 3
+    events of RUS -> CHN are in no row: 1 dated only to a year, 2 not dated to a month"),
+    so the table's total is not taken for the dyad's."""
+    parts = [f"{year_only} dated only to a year" if year_only else "",
+             f"{undated} not dated to a {args.by}" if undated else ""]
+    if year_only or undated:
+        noun = "event" if year_only + undated == 1 else "events"
+        verb = "is" if year_only + undated == 1 else "are"
+        print(f"communique: note: {year_only + undated} {noun} of {args.actor} -> "
+              f"{args.recipient} {verb} in no row: {', '.join(p for p in parts if p)}",
+              file=sys.stderr)
 
 
 def run_dyads(args: argparse.Namespace) -> int:

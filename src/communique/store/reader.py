@@ -39,7 +39,7 @@ from communique.store.filters import (
     like_escape,
 )
 from communique.store.schema import connect, database_errors
-from communique.store.timeline import period_counts
+from communique.store.timeline import PeriodCounts, period_counts
 
 Record = dict[str, Any]
 
@@ -309,8 +309,14 @@ class Corpus:
         period its date falls in at whatever resolution the text gave it (a month-dated
         event in its month; see :mod:`communique.store.periods`), as on the dashboard's
         charts; one dated more coarsely than ``by``, or not at all, is in no row."""
+        return self.dyad_counts(actor, recipient, by=by).rows()
+
+    @_reads
+    def dyad_counts(self, actor: str, recipient: str, *, by: str = "month") -> PeriodCounts:
+        """What :meth:`dyad` tabulates, with the events in no row: ``year_only`` (dated
+        only to a year) and ``undated`` (no date, or one coarser than ``by``)."""
         query = EventQuery(actor=actor, recipient=recipient).validated(_search_flag)
-        return period_counts(self.conn, query.conditions(), by).rows()
+        return period_counts(self.conn, query.conditions(), by)
 
     # -- pandas ---------------------------------------------------------------------------
 
