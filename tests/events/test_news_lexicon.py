@@ -100,3 +100,42 @@ def test_phone_calls_and_discussions_are_consultations(nlp: Any) -> None:
     e = one(nlp, "U.S. adviser Jared Kushner's discussions with Russia's ambassador ended.",
             "CONSULT")
     assert countries(e["recipients"]) == {"RUS"}
+
+
+@pytest.mark.parametrize(("text", "plover", "actor", "recipient"), [
+    # dismissal of an official
+    ("Ukrainian President Zelensky fired his army chief on Monday.", "COERCE", "UKR", None),
+    # protest vandalism
+    ("Iraqi protesters toppled statues of the former president in Basra.", "PROTEST", "IRQ",
+     None),
+    # speaking out in support of a party
+    ("Senator Sanders spoke out in support of the Chilean strikers.", "SUPPORT", "USA",
+     "CHL"),
+    # intransitive deployment
+    ("More than 5,000 Belgian soldiers have deployed across Belgium.", "MOBILIZE", "BEL",
+     None),
+    # nominal assault and boycott
+    ("Libyan militants led the assault on the American embassy in Tripoli.", "ASSAULT",
+     "LBY", "USA"),
+    ("Indian students began a boycott of classes in Delhi.", "PROTEST", "IND", None),
+    # naming by an evaluative word with a naming verb that has no pattern of its own
+    ("Chancellor Merkel called the Russian decision absurd.", "ACCUSE", "DEU", "RUS"),
+    ("Chancellor Merkel labeled the Turkish plan a disgrace.", "ACCUSE", "DEU", "TUR"),
+])
+def test_issue18_constructions_code_events(nlp: Any, text: str, plover: str,
+                                           actor: str | None, recipient: str | None) -> None:
+    e = one(nlp, text, plover)
+    if actor:
+        assert actor in countries(e["actors"])
+    if recipient:
+        assert recipient in countries(e["recipients"])
+
+
+def test_naming_without_judgement_is_no_accusation(nlp: Any) -> None:
+    assert not [e for e in events(nlp, "Chancellor Merkel called the Russian envoy Sergei.")
+                if e["plover"] == "ACCUSE"]
+
+
+def test_firing_weapons_is_no_dismissal(nlp: Any) -> None:
+    text = "Syrian troops fired rockets at Turkish soldiers near Idlib."
+    assert not [e for e in events(nlp, text) if e["cameo"] == "172"]

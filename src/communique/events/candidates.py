@@ -18,6 +18,7 @@ from communique.events import modality, roles, salience, senses
 from communique.events.cameo import lookup, reject_code
 from communique.events.evaluation import naming_polarity
 from communique.events.lexicon import Lexicon, Match
+from communique.events.verbdict import Sense
 from communique.rules import Ledger
 
 # "failed to reach agreement" reports a rejection as much as "refused to" does.
@@ -84,7 +85,7 @@ def triggers(sent: Span, lexicon: Lexicon, keep_unmapped: bool = False) -> list[
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
                 token.nbor(1).lower_ == "to":
             continue  # "according to X" attributes, it does not accord
-        match = lexicon.match(token)
+        match = lexicon.match(token) or naming_match(token)
         if match is None:
             continue
         row = lookup(match.code)
@@ -92,6 +93,20 @@ def triggers(sent: Span, lexicon: Lexicon, keep_unmapped: bool = False) -> list[
             continue  # CAMEO 01x statements have no PLOVER type: never an event
         found.append(Candidate(token, match))
     return found
+
+
+def naming_match(token: Token) -> Match | None:
+    """A naming verb with no pattern of its own that judges its object by an evaluative
+    word: "Merkel called the decision absurd" is criticism (111), "labeled the deal a
+    triumph" praise (051) (the code rule ``evaluative-naming`` keeps the code); "called the
+    meeting for Monday" names nothing and is no candidate."""
+    polarity = naming_polarity(token) if token.pos_ == "VERB" else None
+    if polarity is None:
+        return None
+    code = "111" if polarity == "neg" else "051"
+    sense = Sense(token.lemma_.lower(), None, code, False, False, "NAMING",
+                  origin="evaluative.tsv")
+    return Match(code, False, None, None, sense)
 
 
 def resolve_control(cand: Candidate, by_token: dict[int, Candidate],

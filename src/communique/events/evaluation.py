@@ -14,7 +14,10 @@ from communique.errors import DataFileError
 from communique.events.cameo import DATA_DIR
 
 EVALUATIVE_FILE = DATA_DIR / "evaluative.tsv"
-NAMING_VERBS = frozenset({"call"})
+# Verbs that name their object: "called the plan absurd", "labeled the bill a disgrace",
+# "branded the envoy a liar", "dubbed the tariffs reckless", "described the move as
+# dangerous".
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "describe", "term"})
 _OBJECTS = frozenset({"dobj", "nsubj"})  # "called Democrats cowardly" / "called [X] Y"
 
 
