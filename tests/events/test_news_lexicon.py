@@ -121,6 +121,14 @@ def test_phone_calls_and_discussions_are_consultations(nlp: Any) -> None:
     # naming by an evaluative word with a naming verb that has no pattern of its own
     ("Chancellor Merkel called the Russian decision absurd.", "ACCUSE", "DEU", "RUS"),
     ("Chancellor Merkel labeled the Turkish plan a disgrace.", "ACCUSE", "DEU", "TUR"),
+    # claiming an attack, passive road blocks, moving forces, a protest campaign
+    ("Al-Shabaab militants claimed responsibility for the bombing of the Kenyan embassy.",
+     "ASSAULT", "SOM", "KEN"),
+    ("Several highways into Kiev were blocked by Ukrainian police.", "COERCE", "UKR", None),
+    ("The Chinese government is moving troops to its border with Hong Kong.", "MOBILIZE",
+     "CHN", None),
+    ("Palestinians in Gaza have kept up a protest campaign against Israel.", "PROTEST",
+     "PSE", "ISR"),
 ])
 def test_issue18_constructions_code_events(nlp: Any, text: str, plover: str,
                                            actor: str | None, recipient: str | None) -> None:
