@@ -147,3 +147,13 @@ def test_naming_without_judgement_is_no_accusation(nlp: Any) -> None:
 def test_firing_weapons_is_no_dismissal(nlp: Any) -> None:
     text = "Syrian troops fired rockets at Turkish soldiers near Idlib."
     assert not [e for e in events(nlp, text) if e["cameo"] == "172"]
+
+
+def test_holding_elections_is_no_event(nlp: Any) -> None:
+    assert not events(nlp, "The new Ukrainian government plans to hold presidential "
+                           "elections in May.")
+
+
+def test_taking_in_refugees_is_asylum_not_praise(nlp: Any) -> None:
+    e = one(nlp, "Germany welcomed 800,000 Syrian refugees last year.", "AID")
+    assert e["cameo"] == "075"
