@@ -49,6 +49,7 @@ class Prediction:
     speaker: tuple[int, int] | None
     name: str
     kind: str
+    act: str = "statement"
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Tally:
     failures: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
     matched_kind: Counter[str] = field(default_factory=Counter)
+    by_act: Counter[str] = field(default_factory=Counter)
+    matched_act: Counter[str] = field(default_factory=Counter)
 
 
 def _segments(spec: str) -> list[tuple[int, int]]:
@@ -174,6 +177,7 @@ def score_document(text: str, gold: list[GoldAttribution], preds: list[Predictio
     tally.predicted += len(preds)
     for p in preds:
         tally.by_kind[p.kind] += 1
+        tally.by_act[p.act] += 1
     for _, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
@@ -182,6 +186,7 @@ def score_document(text: str, gold: list[GoldAttribution], preds: list[Predictio
         g, p = gold[gi], preds[pi]
         tally.matched += 1
         tally.matched_kind[p.kind] += 1
+        tally.matched_act[p.act] += 1
         right = _speaker_right(g, p)
         if g.source:
             tally.speaker_known += 1
@@ -201,6 +206,7 @@ def _ours(quotes: list[dict[str, Any]]) -> list[Prediction]:
         out.append(Prediction(
             content=[(p["start"], p["end"]) for p in q.get("parts") or [q]],
             speaker=span, name=str(speaker.get("name") or ""), kind=str(q["kind"]),
+            act=str(q.get("act") or "statement"),
         ))
     return out
 
@@ -300,6 +306,12 @@ def run(data_dir: Path, limit: int | None) -> EvalReport:
                                   _ratio(ours.matched_kind[kind], ours.by_kind[kind]),
                                   counts={"matched": ours.matched_kind[kind],
                                           "predicted": ours.by_kind[kind]}))
+    for act in sorted(ours.by_act):
+        # Every act counts in the headline: PolNeAR annotates beliefs and stances too.
+        report.rows.append(Metric(f"communique precision, act {act}",
+                                  _ratio(ours.matched_act[act], ours.by_act[act]),
+                                  counts={"matched": ours.matched_act[act],
+                                          "predicted": ours.by_act[act]}))
     report.headline = {
         "quoted_recall": _ratio(ours.matched_quoted, ours.gold_quoted),
         "quoted_speaker": _ratio(ours.speaker_right_quoted, ours.speaker_known_quoted),

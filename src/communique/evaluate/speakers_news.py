@@ -10,9 +10,12 @@ Scoring: a gold statement is found when an emitted quote's content or cue lies i
 sentence. Its speaker is right when a found quote's speaker (the name the quote gives, its
 entity's name, or a co-speaker's name) is the gold speaker's canonical name or one of
 its aliases, after folding case, accents, punctuation and leading titles, or contains the
-canonical name whole. Precision: emitted quotes that touch a sentence holding a gold
-statement, of all emitted quotes less those that touch only optional ones. Pronoun or
-empty speakers are counted over all emitted quotes.
+canonical name whole. Only statements count as emitted quotes: records whose ``act`` is
+``belief``, ``stance`` or ``unasserted`` (beliefs, speech acts without words, negated or
+possible speech; kept for the PolNeAR all-attribution suite) are left out, as are records
+of kind ``belief`` in documents written before ``act`` existed. Precision: emitted quotes
+that touch a sentence holding a gold statement, of all emitted quotes less those that touch
+only optional ones. Pronoun or empty speakers are counted over all emitted quotes.
 """
 
 from __future__ import annotations
@@ -98,6 +101,15 @@ class SpeakerTally:
         return part / whole if whole else 0.0
 
 
+def is_statement(quote: dict[str, Any]) -> bool:
+    """Whether a quote record reports a statement (its ``act``; before ``act`` existed, any
+    kind but ``belief``)."""
+    act = quote.get("act")
+    if act is None:
+        return quote.get("kind") != "belief"
+    return bool(act == "statement")
+
+
 def _touches(quote: dict[str, Any], span: tuple[int, int]) -> bool:
     pieces = [(int(p["start"]), int(p["end"])) for p in quote.get("parts") or []]
     pieces = pieces or [(int(quote["start"]), int(quote["end"]))]
@@ -113,7 +125,7 @@ def score_article(doc: dict[str, Any], raw: str, gold: list[dict[str, Any]],
     text = str(doc["article"]["text"])
     where = sentence_map(raw, text, [(r["start"], r["end"]) for r in gold])
     entities = {str(e["id"]): e for e in doc.get("entities") or []}
-    quotes = list(doc.get("quotes") or [])
+    quotes = [q for q in doc.get("quotes") or [] if is_statement(q)]
     for rec in gold:
         if not rec.get("required", True):
             continue

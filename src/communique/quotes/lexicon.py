@@ -16,7 +16,7 @@ _PACKAGE = "communique.data"
 _FOLDER = "quotes"
 _CLASSES = frozenset({"speech", "belief"})
 _FLAGS = frozenset({"addressee", "tocomp", "dobj", "accuse", "continue", "needclause", "oprd",
-                    "about"})
+                    "about", "target"})
 # Prepositions of time and place adjuncts, which are the reporter's framing rather than part of
 # what was said ("said on Tuesday", "called Palin a "clown" on his radio show").
 ADJUNCT_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since"})

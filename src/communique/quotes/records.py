@@ -21,6 +21,7 @@ from communique.quotes.described import appositive_names, keeps_description
 from communique.quotes.docindex import DocIndex
 from communique.quotes.issuers import document_issuer, issuances
 from communique.quotes.marks import QuoteMarks
+from communique.quotes.statement import act
 
 # How many paragraphs a speaker carries over to a cue-less quotation or a "he added".
 SPEAKER_CARRY_PARAGRAPHS = 1
@@ -228,9 +229,14 @@ def emit(doc: Doc, attributions: list[Attribution],
         included = included_speakers(doc, entities, mention) if mention is not None else []
         if included:
             speaker, others = included[0], included[1:] + others
+        statement_act = act(attribution.kind, frame, bool(attribution.quotes))
+        kind = attribution.kind
+        if kind == "belief" and statement_act == "statement":
+            kind = "indirect"  # "the review found that ...": a document's finding is said
         out.append({
             "id": f"Q{len(out) + 1}",
-            "kind": attribution.kind,
+            "kind": kind,
+            "act": statement_act,
             "text": " ".join(text[s:e] for s, e in parts),
             "start": start,
             "end": end,
