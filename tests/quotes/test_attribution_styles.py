@@ -311,3 +311,13 @@ def test_participle_after_of_names_the_person_shown(quotes_of: QuotesOf) -> None
     [q] = quotes_of("The ad uses a clip of Dana Reyes asking, \u201cWhy aren\u2019t we further "
                     "ahead, you ask?\u201d")
     assert q["speaker"]["text"] == "Dana Reyes"
+
+
+def test_speaker_hung_on_the_fronted_clause_as_an_appositive(quotes_of: QuotesOf) -> None:
+    # The parser makes the name an appositive of the clause's last noun and leaves "said"
+    # without a subject (quotes/cues.py, ``_appositive_in_clause``).
+    text = ("Iran is offering a new framework for oil deals to all investors, Ali Rezai, "
+            "managing director at the National Oil Company, said Saturday in Tehran.")
+    quotes = quotes_of(text)
+    assert [(q["speaker"]["name"], q["text"]) for q in quotes] == [
+        ("Ali Rezai", "Iran is offering a new framework for oil deals to all investors")]

@@ -204,3 +204,31 @@ def named_antecedent(noun: Token, relative: Token) -> Token:
     if name.i <= noun.i or name.pos_ != "PROPN" or name.ent_type_ not in _SPEAKING_ENTITIES:
         return noun
     return name
+
+
+def appositive_in_clause(verb: Token) -> Token | None:
+    """The speaker the parser hung on the fronted clause as an appositive ("Iran is offering
+    a new framework to investors, Ali Rezai, a director at the oil company, said Saturday"
+    makes "Ali Rezai" an appositive of "investors"): for a cue with no subject whose clause
+    comes before it, a proper-noun appositive inside that clause whose phrase ends right
+    before the cue (after a comma), or ``None``."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    doc = verb.doc
+    if clause is None or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    token = doc[verb.i - 2]
+    while token.i != token.head.i and token.dep_ != "appos" and token.i != clause.i:
+        token = token.head
+    while token.dep_ == "appos" and token.head.dep_ == "appos":
+        token = token.head  # "Ali Rezai, a director at the company": the name, not the role
+    if token.dep_ != "appos" or token.pos_ != "PROPN" or \
+            not clause.left_edge.i < token.i < verb.i:
+        return None
+    end = token.right_edge.i
+    if doc[end].is_punct:
+        end -= 1
+    first = token.left_edge.i
+    if first < 1 or doc[first - 1].text != "," or (end + 1 != verb.i - 1 and not (
+            end + 2 == verb.i - 1 and doc[end + 1].is_punct)):
+        return None
+    return token

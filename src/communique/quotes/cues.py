@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.arguments import (
+    appositive_in_clause,
     misparsed_complement,
     named_antecedent,
     point_of_view,
@@ -610,6 +611,9 @@ def _misparsed_subject(verb: Token) -> Token | None:
         prev = doc[verb.i - 1]
         if prev.pos_ == "PROPN" and prev.head.i == verb.i and prev.dep_ in {"compound", "npadvmod"}:
             return prev
+    appositive = appositive_in_clause(verb)
+    if appositive is not None:
+        return appositive
     if verb.i > 1 and doc[verb.i - 1].is_punct and doc[verb.i - 1].text in "\"”’'":
         for child in verb.rights:
             if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj"} and \
