@@ -160,3 +160,13 @@ def test_verb_after_a_cue_clause_with_an_adjunct_is_the_statements(quotes_of: Qu
     assert q["text"] == ("These workers were \u201cwell-paid,\u201d making about $40,000 a "
                          "year")
     assert q["speaker"]["text"] == "the manager"
+
+
+def test_an_adjunct_after_a_mid_sentence_cue_goes_on_with_the_statement(
+        quotes_of: QuotesOf) -> None:
+    text = ("The recovery will stay slow through the summer, forecasters say, despite months "
+            "of optimism about the housing market.")
+    quotes = quotes_of(text)
+    assert [(q["speaker"]["name"], q["text"]) for q in quotes] == [
+        ("forecasters", "The recovery will stay slow through the summer despite months of "
+                        "optimism about the housing market")]

@@ -167,6 +167,15 @@ def _right_kind(doc: Doc, sent: Span, after: int) -> str | None:
     return None
 
 
+def _adjunct_follows(doc: Doc, comma: int, sent: Span) -> bool:
+    """Whether a prepositional or subordinate adjunct follows the comma after a cue clause
+    ("The recovery will stay slow, forecasters say, despite the housing market"): the
+    phrase goes on with the statement before the cue clause."""
+    nxt = doc[comma + 1] if comma + 1 < sent.end else None
+    return nxt is not None and nxt.pos_ in {"ADP", "SCONJ"} and nxt.dep_ in {"prep", "mark"} \
+        and nxt.lower_ not in {"that", "if", "whether", "of"}
+
+
 def _opens_clause(rest: Span) -> bool:
     """Whether ``rest`` is a clause of its own: a subject, then its finite verb."""
     first = next((t for t in rest if not t.is_punct and not t.is_space), None)
@@ -285,6 +294,9 @@ def aside_statement(doc: Doc, frame: Frame, quotes: Sequence[QuoteMarks],
             # follows is the reporter's.
             left = _trimmed(doc, start, lo)
     right = _right_part(doc, frame, sent, end, kind) if kind is not None else None
+    if right is None and not quoted and doc[end : end + 1].text == "," and \
+            _adjunct_follows(doc, end, sent):
+        right = _trimmed(doc, end + 1, sent.end)  # "..., despite the housing market."
     parts = [p for p in (left, right) if p is not None]
     if not parts:
         return None
