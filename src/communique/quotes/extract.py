@@ -35,6 +35,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from communique.quotes.bylines import byline_speakers
 from communique.quotes.cues import (
     Frame,
     Mention,
@@ -768,6 +769,7 @@ def _attach(doc: Doc, marks: list[QuoteMarks], frames_by_sent: list[list[Frame]]
             out.append(Attribution(kind, [span], frame, frame.speaker))
             claimed.append(span)
     out = _labelled_paragraphs(doc, index, out, headings)
+    byline_speakers(doc, index, out)
     out.sort(key=lambda a: a.parts[0][0])
     return out
 
