@@ -51,3 +51,10 @@ def test_possible_quoted_speech_and_the_authors_aside(quotes_of: QuotesOf) -> No
 def test_habitual_would_with_a_quotation_is_a_statement(quotes_of: QuotesOf) -> None:
     quotes = quotes_of("As the general would later write, “We were never told the plan.”")
     assert [q["act"] for q in quotes] == ["statement"]
+
+
+def test_markers_copular_infinitives_and_participles_are_unasserted(
+        quotes_of: QuotesOf) -> None:
+    text = ("That said, the vote was close. It is important to note that the mayor won. "
+            "The agency published the proposed rules on Monday.")
+    assert all(q["act"] == "unasserted" for q in quotes_of(text))

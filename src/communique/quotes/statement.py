@@ -61,6 +61,20 @@ def _no_cue(kind: str, frame: Frame | None, has_quotes: bool) -> str | None:
     return None
 
 
+@ACTS_LEDGER.rule("discourse-marker", example="That said, the vote was close.")
+def _discourse_marker(kind: str, frame: Frame | None, has_quotes: bool) -> str | None:
+    """"That said, the vote was close", "that being said": the phrase links the author's
+    sentences; nobody said anything."""
+    assert frame is not None
+    cue = frame.cue
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if frame.lemma == "say" and subject is not None and subject.lower_ in {"that", "this"} \
+            and subject.i == cue.i - 1 and not _has_clause(cue) and \
+            cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ",":
+        return "unasserted"
+    return None
+
+
 @ACTS_LEDGER.rule("negated-speech",
                   example="The minister did not deny that talks had stalled.")
 def _negated(kind: str, frame: Frame | None, has_quotes: bool) -> str | None:
@@ -100,8 +114,13 @@ def _possible(kind: str, frame: Frame | None, has_quotes: bool) -> str | None:
                                           for c in cue.children)
     if infinitive and cue.dep_ in {"acl", "advcl", "relcl", "csubj", "amod", "ROOT"}:
         return "unasserted"
-    if infinitive and cue.dep_ == "xcomp" and cue.head.pos_ in {"ADJ", "NOUN"}:
-        return "unasserted"  # "he is free to call anyone", "the right to say no"
+    if infinitive and cue.dep_ == "xcomp" and (cue.head.pos_ in {"ADJ", "NOUN"}
+                                               or cue.head.lemma_ == "be"):
+        # "he is free to call anyone", "the right to say no", "it is important to note
+        # that ...", "his defense will be to admit it"
+        return "unasserted"
+    if cue.dep_ == "amod" and cue.tag_ in {"VBN", "VBG"}:
+        return "unasserted"  # "the law's stated purpose", "the proposed rules"
     governor = cue
     while governor.dep_ == "conj" and governor.head.i != governor.i:
         governor = governor.head
