@@ -43,3 +43,32 @@ def test_events_by_confidence_and_place(db: Path) -> None:
         assert list(corpus.events(place="%")) == []  # a wildcard is matched literally
         with pytest.raises(UsageError, match="between 0 and 1"):
             list(corpus.events(min_confidence=1.5))
+
+
+def test_quotes_are_statements_unless_asked(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A belief attributed to a speaker ("officials believe ...") is an attribution, not a
+    quote: the quote views list statements unless another act (or all) is asked for; a
+    quote stored before records carried an act counts by its kind."""
+    from communique.serve.explorer import parse_query
+    from tests.store.fixtures import document, quote
+
+    said = quote("Q1", "we will answer any provocation", "Sergei Lavrov")
+    belief = quote("Q2", "the talks would fail", "Sergei Lavrov") | {"act": "belief"}
+    old_belief = quote("Q1", "the sanctions would not last", "Sergei Lavrov") | {
+        "kind": "belief"}
+    build_db(tmp_path / "q.db", [
+        document("a1", "Lavrov said so.", quotes=[said, belief]),
+        document("a2", "Lavrov believes so.", outlet="Wire Two", quotes=[old_belief])])
+    with open_corpus(tmp_path / "q.db") as corpus:
+        texts = {act: sorted(q["text"] for q in corpus.quotes(act=act))
+                 for act in (None, "belief", "all")}
+        with pytest.raises(UsageError, match="act"):
+            list(corpus.quotes(act="rumour"))
+    assert texts[None] == ["we will answer any provocation"]
+    assert texts["belief"] == ["the sanctions would not last", "the talks would fail"]
+    assert len(texts["all"]) == 3
+    assert parse_query("quotes", {"act": "all"}).params() == {"act": "all"}
+    assert main(["quotes", "--db", str(tmp_path / "q.db"), "--act", "belief",
+                 "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2

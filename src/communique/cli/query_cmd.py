@@ -64,6 +64,10 @@ def register(sub: Any) -> None:
                         help="quotes first published on or after this date")
     quotes.add_argument("--until", metavar="YYYY-MM-DD",
                         help="quotes first published on or before this date")
+    quotes.add_argument("--act", default=None,
+                        choices=("statement", "belief", "stance", "unasserted", "all"),
+                        help="what the quotes report (default: statement; all for every "
+                             "attribution, beliefs and stances too)")
     quotes.add_argument("--limit", type=int, default=None, help="at most N quotes")
     _common(quotes)
     quotes.set_defaults(run=run_quotes)
@@ -187,7 +191,7 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     return _with_corpus(args, lambda c: (list(c.quotes(
         speaker=args.speaker, search=args.search, since=args.since, until=args.until,
-        limit=args.limit)), QUOTE_COLUMNS), "quotes")
+        act=args.act, limit=args.limit)), QUOTE_COLUMNS), "quotes")
 
 
 def run_actors(args: argparse.Namespace) -> int:

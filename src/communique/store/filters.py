@@ -297,6 +297,9 @@ class EventQuery(_Query):
 
 # -- quotes ------------------------------------------------------------------------------
 
+# What a quote record can report (communique/1 ``act``), and ``all`` for every one.
+QUOTE_ACTS = frozenset({"statement", "belief", "stance", "unasserted", "all"})
+
 # The speaker's country: the entity the representative quote names as speaker, with what
 # the corpus-level step learned about it filling a country the article left open.
 QUOTE_COUNTRY = "upper(coalesce(se.country, sl.country))"
@@ -307,14 +310,18 @@ class QuoteQuery(_Query):
     """Filters on merged quotes.
 
     ``speaker`` matches part of the speaker's name; ``country`` the speaker's country code;
-    ``kind`` is direct, indirect or mixed; ``since``/``until`` bound the quote's first
-    publication date (inclusive); ``outlet`` keeps quotes some article of that outlet
-    carries; ``q`` is a full-text search over the text of any of its mentions.
+    ``kind`` is direct, indirect or mixed; ``act`` what the quote reports (its
+    representative mention's ``act``): ``statement`` when not given, as a reader of quotes
+    expects, or ``belief``, ``stance``, ``unasserted`` or ``all``; ``since``/``until``
+    bound the quote's first publication date (inclusive); ``outlet`` keeps quotes some
+    article of that outlet carries; ``q`` is a full-text search over the text of any of its
+    mentions.
     """
 
     speaker: str | None = None
     country: str | None = None
     kind: str | None = None
+    act: str | None = None
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
@@ -322,10 +329,26 @@ class QuoteQuery(_Query):
 
     TEXTS = ("speaker", "country", "kind", "outlet", "q")
 
+    def validated(self, spell: Spell = cli_flag) -> Self:
+        """As :meth:`_Query.validated`, also checking ``act``."""
+        query = super().validated(spell)
+        if query.act is not None and query.act.lower() not in QUOTE_ACTS:
+            raise UsageError(f"{spell('act')} {query.act!r} is not one of "
+                             + ", ".join(sorted(QUOTE_ACTS)))
+        return replace(query, act=None if query.act is None else query.act.lower())
+
     def conditions(self) -> Conditions:
         """SQL conditions over ``corpus_quotes`` aliased ``c`` (and, for ``country``, the
         speaker entity joins of :data:`explore.QUOTE_FROM`)."""
         cond = Conditions()
+        act = self.act or "statement"
+        if act != "all":
+            # Documents written before quotes carried an act: a belief by its kind, else
+            # a statement.
+            cond.add("EXISTS (SELECT 1 FROM quotes rq WHERE rq.article_id = c.rep_article_id "
+                     "AND rq.id = c.rep_quote_id AND coalesce(json_extract(rq.data, '$.act'), "
+                     "CASE WHEN lower(rq.kind) = 'belief' THEN 'belief' ELSE 'statement' END) "
+                     "= ?)", act)
         if self.speaker:
             cond.add("c.speaker LIKE ? ESCAPE '\\'", f"%{like_escape(self.speaker)}%")
         if self.country:

@@ -281,14 +281,16 @@ class Corpus:
 
     @_streams
     def quotes(self, *, speaker: str | None = None, search: str | None = None,
-               since: str | None = None, until: str | None = None,
+               since: str | None = None, until: str | None = None, act: str | None = None,
                limit: int | None = None) -> Iterator[Record]:
         """Merged quotes; ``speaker`` matches part of the speaker name, ``search`` is
         full-text (FTS5) over the quote text of any of its mentions, ``since``/``until``
-        (YYYY-MM-DD, inclusive) bound the date the quote was first published."""
+        (YYYY-MM-DD, inclusive) bound the date the quote was first published; ``act``
+        keeps what the quotes report: statements unless given (``belief``, ``stance``,
+        ``unasserted``, or ``all`` for every attribution)."""
         _check_limit(limit)
-        query = QuoteQuery(speaker=speaker, q=search, since=since,
-                           until=until).validated(_search_flag)
+        query = QuoteQuery(speaker=speaker, q=search, since=since, until=until,
+                           act=act).validated(_search_flag)
         for row in iter_quotes(self.conn, query.conditions(), sort="oldest", limit=limit):
             yield {k: row[k] for k in QUOTE_COLUMNS}
 
