@@ -65,3 +65,10 @@ def test_group_from_demonym_after_from(nlp: Language) -> None:
     text = "Doctors from three Swedish charities opened a clinic in Kabul last month."
     entity = _at(_resolve(nlp, text), text, "Doctors")
     assert entity is not None and entity["country"] == "SWE"
+
+
+def test_honorific_before_an_organisation_tag_names_a_person(nlp: Language) -> None:
+    text = ("US Secretary of State Antony Blinken arrived in Riga. After meeting the "
+            "presidents of Estonia and Latvia, Mr Blinken said the alliance was strong.")
+    entity = _at(_resolve(nlp, text), text, "Blinken", nth=1)
+    assert entity is not None and entity["kind"] == "person" and entity["country"] == "USA"

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "dr": None, "dr.": None, "sir": "m", "lord": "m", "lady": "f"}
+# Honorifics that only ever precede a person's name (not "Dr" of "Dr Pepper", "Sir" of a ship).
+_PERSON_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms."})
 GENDERED_ROLES = {"king": "m", "queen": "f", "spokesman": "m", "spokeswoman": "f",
                   "congressman": "m", "congresswoman": "f", "businessman": "m"}
 # Lower-case particles inside personal names ("Omar Hassan al-Bashir", "Luiz Inacio da Silva").
@@ -476,6 +478,10 @@ def _person_like(b: _Builder, ent: Any) -> bool:
     Moody Awori", tagged ORG by the small model) or a name the dictionary people list."""
     if b.kb.people.get(normalise(ent.text)) and b.kb.lookup(ent.text) is None:
         return True
+    before = b.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if (before in _PERSON_HONORIFICS or ent[0].lower_ in _PERSON_HONORIFICS) and \
+            ent[-1].text[:1].isupper():
+        return True  # "Mr Pence", "Ms Ardern" tagged ORG: an honorific names a person
     if (len(ent) == 2 and ent[0].text in b.kb.given_gender and ent[1].text[:1].isupper()
             and b.kb.lookup(ent.text) is None):
         return True  # "Nikki Haley": a given name and a surname, whatever the tagger said

@@ -122,6 +122,8 @@ def explain_document(doc: Doc, lexicon: Lexicon | None = None,
     return outcomes
 
 
+# Meetings (CAMEO 04x): a plural group that meets with no one else meets among itself.
+_MEETING_CODES = ("040", "044", "046")
 # Outcomes looked back over for the acts an event answers ("Moscow denies this").
 EARLIER_WINDOW = 12
 
@@ -212,7 +214,21 @@ def settle_parties(parties: Parties) -> bool:
         # "telephoned Kozyrev to discuss ...": the purpose shares the main act's party.
         parties.recipients, _ = resolve_refs(roles.verb_recipients(tok.head),
                                              parties.entities)
+    if len(parties.actors) == 1 and not parties.recipients and _group_meeting(parties):
+        # "European ministers met in Brussels": one group meeting among its own members.
+        parties.recipients = [dict(a) for a in parties.actors]
+        reciprocal = True
     return reciprocal
+
+
+def _group_meeting(parties: Parties) -> bool:
+    """A meeting verb whose subject is a plural group and whose clause names nobody met
+    (only times and places)."""
+    tok = parties.token
+    return tok.pos_ == "VERB" and parties.cand.match.code.startswith(_MEETING_CODES) and \
+        bool(parties.actor_toks) and \
+        all(t.tag_ in ("NNS", "NNPS") for t in parties.actor_toks) and \
+        all(t.ent_type_ in ("DATE", "TIME") for t in parties.recipient_toks)
 
 
 def demanders(tok: Any, entities: Sequence[dict[str, Any]],

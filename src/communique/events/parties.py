@@ -220,6 +220,27 @@ def _passive_doer(p: Parties) -> tuple[Refs, list[str]]:
     return [], []
 
 
+# Verbs with two objects whose passive keeps the thing given or refused: "was denied a
+# visa", "was granted asylum", "was awarded a contract".
+_DITRANSITIVE = frozenset({"deny", "refuse", "grant", "give", "award", "offer", "issue",
+                           "promise", "send", "sell"})
+
+
+@ACTORS.rule("giver-of-retained-object", example="The activist was denied a Chinese visa")
+def _giver_of_retained_object(p: Parties) -> tuple[Refs, list[str]]:
+    """An agentless passive of a two-object verb: the country that qualifies the thing
+    given or refused gives or refuses it ("was granted French citizenship": France)."""
+    tok = p.token
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _DITRANSITIVE or \
+            not roles.is_passive(tok):
+        return [], []
+    modifiers = [m for c in tok.children if c.dep_ == "dobj" for m in c.children
+                 if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < c.i
+                 and m.ent_type_ in ("GPE", "NORP")]
+    refs, _ = resolve_refs(modifiers, p.entities)
+    return refs, ["descriptor"] * len(refs)
+
+
 @ACTORS.rule("attack-place", example="A roadside bombing near Samarra killed one U.S. soldier")
 def _attack_place(p: Parties) -> tuple[Refs, list[str]]:
     """An attack only a weapon performs comes from the country where it happened."""
@@ -326,6 +347,10 @@ def _deferred(p: Parties) -> Refs:
 
 # Verbs of announcing: what they announce is not done to the place they are said in.
 _ANNOUNCING = frozenset({"announce", "declare", "unveil", "say", "tell", "vow", "pledge"})
+# Meetings and visits (CAMEO 04x): the place they happen in is never the party met.
+_MEETING_CODES = ("04",)
+# Arrivals: the country a delegation arrives in is the one it visits ("arrived in Seoul").
+_ARRIVING = frozenset({"arrive", "land", "travel", "fly", "go", "come", "return", "visit"})
 
 
 @RECIPIENTS.rule("place-as-target", example="imposed a curfew in Cizre")
@@ -335,6 +360,9 @@ def _place_as_target(p: Parties) -> Refs:
     Geneva" is the three meeting, in Geneva."""
     if p.token.lemma_.lower() in _ANNOUNCING:
         return []  # "announced the sanctions at a news conference in Manila": a venue
+    if p.cand.match.code.startswith(_MEETING_CODES) and \
+            p.token.lemma_.lower() not in _ARRIVING:
+        return []  # "envoys met in Vienna on Monday": where they met, not whom
     found = place_tokens(p.token)
     if not found and p.cand.match.code[:2] in ("18", "19", "20"):
         found = _attacked_places(p.token)

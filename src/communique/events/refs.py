@@ -56,7 +56,8 @@ def entity_for(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
         for mention in entity.get("mentions", ()):
             if start <= int(mention["start"]) and int(mention["end"]) <= end:
                 return entity
-    if depth <= 1 and token.pos_ in ("NOUN", "PROPN", "NUM") and not (
+    if depth <= 1 and (token.pos_ in ("NOUN", "PROPN", "NUM") or
+                       token.lower_ in _QUANTIFIERS) and not (
             token.lemma_.lower() in _ABSTRACT_HEADS and token.dep_ in ("nsubj", "nsubjpass")
     ):
         party = party_of(token, entities, depth)
@@ -65,6 +66,10 @@ def entity_for(token: Token, entities: Sequence[dict[str, Any]], depth: int = 0
     return found
 
 
+# Quantifier pronouns whose "of" phrase names the party: "some of the president's key
+# supporters", "many of the rebels".
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "none", "few", "both",
+                          "each", "any", "dozens", "hundreds", "thousands"})
 # Abstract and event heads as subjects: "the war in Ukraine has forced academics into exile"
 # has no doer in its "in" phrase (hand check, seed 21); "forces in Guinea" do. As objects
 # they still name a party ("parties to the conflict in Iraq").

@@ -109,6 +109,14 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         obj = _child(head, OBJECTS)
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and obj is not None:
             return expand(obj)
+        passive_subject = _child(head, PASSIVE_SUBJECTS)
+        if verb.dep_ == "xcomp" and passive_subject is not None and not is_passive(verb) \
+                and passive_subject.lower_ not in _RELATIVE:
+            # "The minister was forced to resign", "envoys were set to meet", "a militant
+            # is seen threatening": the passive head's subject does the complement's act
+            # (never the head's "by" agent, who forced or saw it). A passive complement
+            # ("civilians are thought to have been killed") keeps its subject a patient.
+            return expand(passive_subject)
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head, depth + 1)
         if head.pos_ == "ADJ" and head.head.i != head.i:  # "stands ready to strengthen"

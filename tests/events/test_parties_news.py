@@ -1,0 +1,43 @@
+"""Where actors and recipients come from in constructions of news prose (sentences written
+for the tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.events.test_coder import countries, events, one
+
+
+def test_passive_head_subject_does_the_complement(nlp: Any) -> None:
+    e = one(nlp, "Syrian rebels were forced to retreat from Aleppo.", "RETREAT")
+    assert countries(e["actors"]) == {"SYR"}
+    e = one(nlp, "A Taliban commander is seen threatening to kill a British hostage.",
+            "THREATEN")
+    assert countries(e["actors"]) == {"AFG"}
+
+
+def test_passive_complement_keeps_its_subject_a_patient(nlp: Any) -> None:
+    found = events(nlp, "Tourists from Jordan are thought to have been killed.")
+    assert not any(countries(e["actors"]) == {"JOR"} for e in found)
+
+
+def test_meeting_place_is_no_recipient_and_a_group_meets_among_itself(nlp: Any) -> None:
+    e = one(nlp, "European ministers were set to meet in Vienna on Monday.", "CONSULT")
+    assert countries(e["actors"]) == {"EUR"} and countries(e["recipients"]) == {"EUR"}
+    found = events(nlp, "The Chinese envoy met in Vienna on Monday.")
+    assert not any("AUT" in countries(e["recipients"]) for e in found)
+
+
+def test_arrival_in_a_country_is_a_visit_to_it(nlp: Any) -> None:
+    e = one(nlp, "A Japanese delegation arrived in South Korea on Sunday.", "CONSULT")
+    assert countries(e["recipients"]) == {"KOR"}
+
+
+def test_refused_thing_names_who_refused_it(nlp: Any) -> None:
+    e = one(nlp, "The Tibetan activist was denied a Chinese visa last year.", "REJECT")
+    assert countries(e["actors"]) == {"CHN"}
+
+
+def test_some_of_a_group_is_the_group(nlp: Any) -> None:
+    e = one(nlp, "Many of the Syrian rebels attacked the town of Kobani.", "ASSAULT")
+    assert countries(e["actors"]) == {"SYR"}
