@@ -72,3 +72,10 @@ def test_honorific_before_an_organisation_tag_names_a_person(nlp: Language) -> N
             "presidents of Estonia and Latvia, Mr Blinken said the alliance was strong.")
     entity = _at(_resolve(nlp, text), text, "Blinken", nth=1)
     assert entity is not None and entity["kind"] == "person" and entity["country"] == "USA"
+
+
+def test_bare_administration_is_the_one_named_before(nlp: Language) -> None:
+    text = ("The Obama administration imposed sanctions on Moscow. The administration "
+            "also plans to deny licences for items that could help Russia's army.")
+    entity = _at(_resolve(nlp, text), text, "administration", nth=1)
+    assert entity is not None and entity["country"] == "USA"

@@ -58,3 +58,9 @@ def test_a_title_whose_phrase_ends_in_a_name_is_that_person(nlp: Language) -> No
     assert _owner(entities, text, text.index("She told")) == "Nikki Haley"
     haley = next(e for e in entities if e["name"] == "Nikki Haley")
     assert haley["kind"] == "person" and haley["country"] == "USA"
+
+
+def test_subject_it_continues_the_subject_not_a_nearer_possessor(nlp: Language) -> None:
+    text = ("The Kremlin said it froze the loan over doubts about Ukraine's future; it "
+            "blamed the West for the unrest.")
+    assert _owner(_resolve(nlp, text), text, text.index("it blamed")) == "Kremlin"

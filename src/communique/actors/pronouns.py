@@ -213,12 +213,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                     and _compatible(word, clusters[m.cluster])
                     and m.cluster not in quoted_speakers and m.cluster not in bound]
             same = [m for m in pool if sent_index[m.start] == here and m.subject]
-            if word in NEUT:
+            if word in NEUT and token.tag_ == "PRP$":
                 # Salience for "it"/"its": the most recent subject OR possessor of the
                 # sentence, not the first subject. "China holds the upper hand ... with
                 # Russia, with its sway growing as Moscow's isolation deepens following its
                 # invasion": the first "its" is China (Russia is only an object), the second
-                # Moscow (a possessor closer than China).
+                # Moscow (a possessor closer than China). A subject "it" continues the last
+                # subject: "The ministry said it froze the loan over Ukraine's debts; it
+                # blamed the West" is the ministry twice.
                 same = [m for m in pool if sent_index[m.start] == here and (
                     m.subject or doc[m.start : m.end].root.dep_ == "poss")] or same
             # "On Iran, a country that Trump has criticized ... for its nuclear deal": an

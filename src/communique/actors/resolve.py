@@ -505,6 +505,16 @@ def _held_place(doc: Doc, i: int) -> bool:
             and (i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")))
 
 
+def _earlier_administration(b: _Builder, i: int) -> tuple[str | None, tuple[int, int]]:
+    """The country of the latest administration named with its own country or leader
+    before token ``i`` ("the Trump administration", "the U.S. administration")."""
+    for m in reversed(b.mentions):
+        if m.start < i and m.country in b.kb.iso3 and not m.inferred and \
+                normalise(m.role or "") == "administration":
+            return m.country, span_chars(b.doc, m.start, m.end)
+    return None, (0, 0)
+
+
 def _collect_descriptors(b: _Builder) -> None:
     """Role nouns without a name: "The Russian minister", "Moscow's top diplomat"."""
     doc, kb = b.doc, b.kb
@@ -602,6 +612,11 @@ def _collect_descriptors(b: _Builder) -> None:
                     # several states are an intergovernmental actor (CAMEO IGO).
                     iso, where = "IGO", span_chars(doc, i - 1, stop)
                 holder = stop < len(doc) and _held_place(doc, stop)
+                if iso is None and role.phrase == "administration":
+                    # "the Obama administration ... the administration plans to deny licences
+                    # for items that could help Russia's army": a bare "administration" is
+                    # the one the article named before, not its sentence's country.
+                    iso, where = _earlier_administration(b, i)
                 if iso is None and (role.kind == "group" or governs or holder
                                     or _state_body(role, determiner, doc, start)) and not (
                         start > floor and ((doc[start - 1].lower_ in ("a", "an")
