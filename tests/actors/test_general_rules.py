@@ -79,3 +79,17 @@ def test_bare_administration_is_the_one_named_before(nlp: Language) -> None:
             "also plans to deny licences for items that could help Russia's army.")
     entity = _at(_resolve(nlp, text), text, "administration", nth=1)
     assert entity is not None and entity["country"] == "USA"
+
+
+def test_development_banks_and_blocs_are_intergovernmental(nlp: Language) -> None:
+    text = "The ADB said it would lend Laos money, and the Non-Aligned Movement backed Cuba."
+    entities = _resolve(nlp, text)
+    for phrase in ("ADB", "Non-Aligned Movement"):
+        entity = _at(entities, text, phrase)
+        assert entity is not None and entity["country"] == "IGO"
+
+
+def test_clerics_and_hostages_take_the_country_of_their_sentence(nlp: Language) -> None:
+    text = "Jordanian officials said gunmen had seized several clerics near Amman."
+    entity = _at(_resolve(nlp, text), text, "clerics")
+    assert entity is not None and entity["country"] == "JOR" and entity["sector"] == "REL"

@@ -41,3 +41,9 @@ def test_refused_thing_names_who_refused_it(nlp: Any) -> None:
 def test_some_of_a_group_is_the_group(nlp: Any) -> None:
     e = one(nlp, "Many of the Syrian rebels attacked the town of Kobani.", "ASSAULT")
     assert countries(e["actors"]) == {"SYR"}
+
+
+def test_group_noun_recipient_takes_the_sentence_country(nlp: Any) -> None:
+    e = one(nlp, "Turkish President Recep Tayyip Erdogan criticized Kurdish journalists "
+                 "in Ankara.", "ACCUSE")
+    assert countries(e["recipients"]) == {"TUR"}
