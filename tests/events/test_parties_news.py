@@ -47,3 +47,18 @@ def test_group_noun_recipient_takes_the_sentence_country(nlp: Any) -> None:
     e = one(nlp, "Turkish President Recep Tayyip Erdogan criticized Kurdish journalists "
                  "in Ankara.", "ACCUSE")
     assert countries(e["recipients"]) == {"TUR"}
+
+
+def test_the_sanctions_named_again_keep_their_target(nlp: Any) -> None:
+    found = events(nlp, "The European Union imposed new sanctions on Iran on Monday. The EU "
+                        "foreign policy chief announced the sanctions at a news conference "
+                        "in Brussels.")
+    later = [e for e in found if e["trigger"]["text"] == "announced"]
+    assert later and countries(later[0]["recipients"]) == {"IRN"}
+
+
+def test_a_bare_person_object_borrows_no_earlier_target(nlp: Any) -> None:
+    found = events(nlp, "Iran attacked Kurdish positions in Iraq. Iranian lawmakers "
+                        "attacked the president over the raid.")
+    later = [e for e in found if e["trigger"]["start"] > 40]
+    assert all("IRQ" not in countries(e["recipients"]) for e in later)

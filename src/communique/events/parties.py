@@ -456,6 +456,38 @@ def _answers_earlier_charge(p: Parties, row: CameoCode, quote_id: str | None) ->
     return []
 
 
+def _definite_act_noun(tok: Token) -> bool:
+    """The trigger names its act with a definite noun: "announced the sanctions", "the
+    strikes were ordered", "imposed these measures"."""
+    nouns = [tok] if tok.pos_ == "NOUN" else [
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+               for n in nouns if n.lemma_.lower() in _ACT_NOUNS for c in n.children)
+
+
+# Nouns of acts that an article names once with their target and later again bare.
+_ACT_NOUNS = frozenset({"sanction", "sanctions", "strike", "airstrike", "talk", "talks",
+                        "negotiation", "measure", "attack", "raid", "restriction", "penalty",
+                        "embargo", "tariff", "offensive", "operation", "crackdown"})
+
+
+@LATE_RECIPIENTS.rule("same-act-before",
+                      example="The EU imposed sanctions on Iran. It announced the sanctions "
+                              "in Brussels.")
+def _same_act_before(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
+    """An act named with a definite noun ("the sanctions") is the one coded just before
+    with the same CAMEO root and an actor of the same country: it has that one's target."""
+    if not _definite_act_noun(p.token):
+        return []
+    mine = {a.get("country") for a in p.actors} - {None}
+    for event in reversed(p.earlier):
+        if str(event.get("cameo", ""))[:2] != row.code[:2] or not event.get("recipients"):
+            continue
+        if mine & {a.get("country") for a in event.get("actors") or []}:
+            return [r for r in event["recipients"] if r.get("country") not in mine]
+    return []
+
+
 @LATE_RECIPIENTS.rule("home-country", example="the government declared a state of emergency")
 def _home_country(p: Parties, row: CameoCode, quote_id: str | None) -> Refs:
     """Domestic acts (coercion, concessions, rejections) fall on the actor's own country."""
