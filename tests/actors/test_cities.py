@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from communique.actors import kb as kb_module
+from communique.actors.cities import city_lookup
 from communique.actors.kb import KB_DIR, ActorKB, normalise
 from communique.errors import DataFileError
 
@@ -93,3 +94,13 @@ def test_a_knowledge_base_without_cities_has_none(folder: Path) -> None:
 def test_a_copy_reopens_its_table(folder: Path) -> None:
     copy = pickle.loads(pickle.dumps(build_kb(folder)))
     assert copy.cities["sochi"] == ("RUS",)
+
+
+def test_every_city_lookup_shares_the_saint_spellings() -> None:
+    kb = kb_module.load_kb()
+    # The exact spelling first (GeoNames lists the Florida city as "St. Petersburg"),
+    # then the other spellings of "Saint".
+    assert city_lookup(kb, "St. Petersburg")[:2] == ("USA", "RUS")
+    assert city_lookup(kb, "Saint Petersburg")[0] == "RUS"
+    assert "RUS" in city_lookup(kb, "St Petersburg")
+    assert city_lookup(kb, "Nowhereville") == ()

@@ -98,13 +98,23 @@ def city_countries(kb: ActorKB, key: str) -> tuple[tuple[str, ...], int]:
     return tuple(countries), max((p for p, _ in found), default=0)
 
 
+def city_lookup(kb: ActorKB, text: str) -> tuple[str, ...]:
+    """The countries with a city called ``text`` (any casing), the exact spelling's first,
+    then those of the other spellings of a leading "Saint" ("St Augustine" also finds
+    "Saint Augustine"; "St. Petersburg" keeps Florida, its own GeoNames spelling, ahead
+    of Russia). The lookups of context, ethnic and organisation names share it."""
+    key = normalise(text)
+    exact = kb.cities.get(key, ())
+    return exact + tuple(c for c in city_countries(kb, key)[0] if c not in exact)
+
+
 def misread_place(b: _Builder, ent: Any) -> bool:
     """A one-word PERSON/ORG the small model mistagged that is a gazetteer city governed by a
     locative preposition or a place noun ("a curfew in the town of Cizre")."""
     if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
         return False
     token = ent[0]
-    if normalise(token.text) not in b.kb.cities:
+    if not city_lookup(b.kb, token.text):
         return False
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:

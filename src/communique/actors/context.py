@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from communique.actors.cities import city_lookup
 from communique.actors.kb import normalise
 from communique.actors.mentions import LOCATIVE_PREPS, span_chars
 
@@ -106,7 +107,7 @@ def context_country(b: _Builder, i: int) -> tuple[str | None, tuple[int, int]]:
             entry = b.kb.lookup(piece.strip().title()) or b.kb.lookup(piece.strip())
             if entry is not None and entry.country in b.kb.iso3:
                 return entry.country, (int(dateline["start"]), int(dateline["end"]))
-            cities = b.kb.cities.get(normalise(piece))
+            cities = city_lookup(b.kb, piece)
             if cities:
                 return cities[0], (int(dateline["start"]), int(dateline["end"]))
     totals, spans = _counts(b, None, None)

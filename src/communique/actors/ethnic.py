@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.actors.cities import city_lookup
 from communique.actors.context import sentence_country
 from communique.actors.kb import Role, normalise
 from communique.actors.mentions import Mention, span_chars
@@ -59,7 +60,7 @@ def country_after(b: _Builder, stop: int) -> tuple[str | None, tuple[int, int]]:
         entry = b.kb.lookup(phrase)
         if entry is not None and entry.category in ("country", "capital", "region"):
             return entry.country, span_chars(b.doc, stop, at + width)
-        cities = b.kb.cities.get(normalise(phrase))
+        cities = city_lookup(b.kb, phrase)
         if cities and tokens[at].ent_type_ in ("GPE", "LOC"):
             return cities[0], span_chars(b.doc, stop, at + width)
     return None, (0, 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.actors.cities import city_lookup
 from communique.actors.context import STATE_SECTORS, context_country
 from communique.actors.kb import KBEntry, normalise
 from communique.actors.mentions import Mention, country_before, country_of_word, span_chars
@@ -95,7 +96,7 @@ def collect_orgs(b: _Builder) -> None:
             # A capital or one-country city opening the name: "Baghdad University", "Moscow
             # State University", "Tehran Times" (the place the institution belongs to).
             first = kb.lookup(b.tokens[start].text)
-            cities = kb.cities.get(normalise(b.tokens[start].text), ())
+            cities = city_lookup(kb, b.tokens[start].text)
             if first is not None and first.category == "capital":
                 iso = first.country
             elif first is None and len(cities) == 1 and b.tokens[start].text[:1].isupper():
