@@ -62,3 +62,8 @@ def test_a_bare_person_object_borrows_no_earlier_target(nlp: Any) -> None:
                         "attacked the president over the raid.")
     later = [e for e in found if e["trigger"]["start"] > 40]
     assert all("IRQ" not in countries(e["recipients"]) for e in later)
+
+
+def test_the_weapon_clause_names_the_target(nlp: Any) -> None:
+    e = one(nlp, "Hezbollah fired rockets that hit Israeli towns on Sunday.", "ASSAULT")
+    assert countries(e["actors"]) == {"LBN"} and countries(e["recipients"]) == {"ISR"}

@@ -316,6 +316,33 @@ def _given_to_in_object(p: Parties) -> Refs:
     return []
 
 
+# What an attack's weapon does to its target in a relative clause: "fired rockets that
+# hit Israeli towns", "launched a drone that struck a Russian base".
+_HIT_PREPS = frozenset({"on", "at", "against", "into"})
+
+
+@RECIPIENTS.rule("instrument-clause",
+                 example="The militia fired rockets that hit Israeli towns")
+def _instrument_clause(p: Parties) -> Refs:
+    """An armed attack whose object is its weapon hits whom the weapon's relative clause
+    names."""
+    tok = p.token
+    if tok.pos_ != "VERB" or p.cand.match.code[:2] not in ("18", "19", "20"):
+        return []
+    targets: list[Token] = []
+    for obj in tok.children:
+        if obj.dep_ != "dobj":
+            continue
+        for rel in obj.children:
+            if rel.dep_ != "relcl":
+                continue
+            targets += [t for c in rel.children if c.dep_ == "dobj" for t in roles.expand(c)]
+            targets += [t for prep in rel.children if prep.dep_ == "prep"
+                        and prep.lower_ in _HIT_PREPS for c in prep.children
+                        if c.dep_ == "pobj" for t in roles.expand(c)]
+    return resolve_refs(targets, p.entities)[0]
+
+
 @RECIPIENTS.rule("coordinated-verb",
                  example="donated and personally delivered goods to X")
 def _coordinated_verb(p: Parties) -> Refs:
