@@ -11,8 +11,8 @@ import argparse
 import json
 from pathlib import Path
 
-from communique.bench import run_bench
 from communique.evaluate.registry import find_data_dir
+from communique.throughput import run_bench
 
 TARGET_RATIO = 0.85
 

@@ -74,7 +74,7 @@ def main() -> None:
     # (-6.tsv, and -7.tsv with the final code).
     parser.add_argument("--seed", type=int, default=6)
     args = parser.parse_args()
-    from communique.ingest.dates import normalize_date
+    from communique.ingest.date_formats import normalize_date
     data = Path(args.data)
     articles = fundus_articles(data) + allsides_articles(data)
     import communique

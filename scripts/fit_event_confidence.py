@@ -30,7 +30,8 @@ def samples(data: Path) -> tuple[list[list[float]], list[int]]:
     from communique.evaluate import events_news as en
     from communique.events.coder import explain_document
     from communique.events.confidence import Evidence, features
-    from communique.ingest.readers import RawDocument, read_inputs
+    from communique.ingest.readers import read_inputs
+    from communique.ingest.types import RawDocument
     from communique.nlp.pipeline import load_pipeline
     from communique.prepare import prepare
 

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from tests.serve.livebrowser import chromium, live_server, missing_browser
 
-    from communique.serve.demo import build_demo_db
+    from communique.samples import build_demo_db
 
     reason = missing_browser()
     if reason:

@@ -192,7 +192,7 @@ def test_rerun_counts_an_earlier_pipeline_failure_as_skipped(
 ) -> None:
     # Found with this test: the rerun reported the BOOM input nowhere ("0 processed,
     # 2 skipped, 0 failed" for 3 inputs) and the runs row said the same.
-    from communique.store.ingest import run_ingest
+    from communique.store.ingest_run import run_ingest
     from tests.store.test_ingest import boom_inputs
 
     inputs = boom_inputs(tmp_path, monkeypatch)

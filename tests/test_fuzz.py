@@ -36,7 +36,8 @@ from communique.clean import clean_text
 from communique.clean.boilerplate import cut
 from communique.errors import CommuniqueError, InputError, NotFoundError, UsageError
 from communique.extract import RunSummary, _prepared_stream
-from communique.ingest.readers import RawDocument, read_stream
+from communique.ingest.readers import read_stream
+from communique.ingest.types import RawDocument
 from communique.prepare import prepare
 from communique.serve import explorer, pages, params
 from communique.store import open_corpus

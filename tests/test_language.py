@@ -9,7 +9,8 @@ import pytest
 
 import communique
 from communique.extract import RunSummary, process
-from communique.ingest.readers import RawDocument, read_text
+from communique.ingest.readers import read_text
+from communique.ingest.types import RawDocument
 from communique.language import SUPPORTED_LANGUAGES, detect_language
 from communique.prepare import prepare
 from tests.ingest.inputs import DE_TEXT, EN_TEXT, EN_TEXT_2, FR_TEXT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.ingest.readers import RawDocument
+from communique.ingest.types import RawDocument
 from communique.prepare import MAX_TITLE_CHARS, prepare
 from tests.ingest.inputs import EN_TEXT
 

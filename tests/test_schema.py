@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import communique
-from communique.demo import SAMPLES
+from communique.samples import SAMPLES
 
 
 def _schema() -> dict[str, Any]:

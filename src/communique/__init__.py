@@ -6,8 +6,7 @@ The public API is small: :func:`extract` turns text, files or folders into
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from communique._version import __version__
 from communique.article import Article
 from communique.errors import CommuniqueError, InputError, ModelNotFoundError
 from communique.extract import extract

@@ -1,8 +1,8 @@
 """``make demo``: run communique on the bundled sample articles and summarise the result.
 
-The samples (``communique/samples/``) were written for the project: short news-style
-stories in every input format, with quotes, events, boilerplate and one non-English
-article. The demo writes their ``communique/1`` documents to ``demo/samples.jsonl``.
+The samples are the package ``communique.samples`` (short news-style stories in every
+input format, written for the project). The demo writes their ``communique/1`` documents
+to ``demo/samples.jsonl``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
+from communique.samples import build_demo_db, serve_command
 
 
 def summarize(documents: list[dict[str, Any]]) -> list[str]:
@@ -52,7 +52,6 @@ def main(out_dir: str = "demo") -> int:
     The samples are parsed once, by ``communique ingest``; the JSONL and the summary are
     read back from the database, so the demo shows what a user's corpus would hold.
     """
-    from communique.serve.demo import build_demo_db, serve_command
     from communique.store import open_corpus
     from communique.store.summary import summary_lines
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from communique import __version__
+from communique._version import __version__
 from communique.prepare import PreparedArticle
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ def explain(text: str, *, published: str | None = None, model: str | None = None
     if not text.strip():
         raise UsageError("explain() needs a sentence or an article, got empty text")
     from communique.document import structure_of
-    from communique.ingest.dates import parse_user_date
+    from communique.ingest.date_formats import parse_user_date
     from communique.ingest.readers import read_text
     from communique.nlp.pipeline import load_pipeline
     from communique.prepare import prepare

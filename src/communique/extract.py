@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from communique.article import candidate_ids, text_digest
 from communique.errors import InputError, MissingInputError, UsageError
-from communique.ingest.readers import DEFAULT_MAX_BYTES, RawDocument, read_inputs, read_text
+from communique.ingest.readers import DEFAULT_MAX_BYTES, read_inputs, read_text
+from communique.ingest.types import RawDocument
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -268,7 +269,7 @@ def extract(
     """
     text, paths = _check_argument(text_or_path)
     if published is not None:
-        from communique.ingest.dates import parse_user_date
+        from communique.ingest.date_formats import parse_user_date
 
         published = parse_user_date(published)
     items: Iterable[RawDocument | InputError] = (

@@ -8,9 +8,9 @@ from typing import Any
 from communique.article import Article, PublishedSource, Removal, Span, stable_id
 from communique.clean import clean_text
 from communique.errors import NoArticleError
-from communique.ingest.dates import normalize_date
+from communique.ingest.date_formats import normalize_date
 from communique.ingest.html import extract_html
-from communique.ingest.readers import RawDocument
+from communique.ingest.types import RawDocument
 from communique.language import SUPPORTED_LANGUAGES, detect_language
 
 

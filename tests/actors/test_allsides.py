@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from communique.actors.cases import judge, load_articles, load_cases, resolve_articles
+from communique.evaluate.actor_cases import judge, load_articles, load_cases, resolve_articles
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -15,7 +15,7 @@ from communique.actors.cluster import _dictionary_facts
 from communique.actors.kb import load_kb, one_edit
 from communique.actors.orgs import international_body
 from communique.actors.resolve import resolve_doc
-from communique.evaluate.actors import locate
+from communique.evaluate.actors_suite import locate
 from tests.actors.test_resolve import _at, _resolve
 
 if TYPE_CHECKING:

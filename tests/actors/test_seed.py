@@ -9,7 +9,7 @@ import pytest
 
 from communique.actors.lookup import entity_for_span
 from communique.actors.resolve import resolve_doc
-from communique.evaluate.actors import seed_checks
+from communique.evaluate.actors_suite import seed_checks
 
 if TYPE_CHECKING:
     from spacy.language import Language

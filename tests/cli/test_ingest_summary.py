@@ -10,7 +10,7 @@ import pytest
 
 from communique.cli import main
 from communique.cli.ingest_cmd import timing_line
-from communique.store.ingest import IngestSummary
+from communique.store.ingest_run import IngestSummary
 
 ARTICLES = [
     {"id": "a", "date": "2024-03-04", "text": "Lavrov met Wang Yi in Beijing on Tuesday."},

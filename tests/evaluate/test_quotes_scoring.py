@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.evaluate.quotes import Prediction, Tally, read_annotations, score_document
+from communique.evaluate.quotes_suite import Prediction, Tally, read_annotations, score_document
 
 TEXT = 'Smith said "we will win the vote." Later, Jones said the vote was rigged by them.'
 
@@ -51,7 +51,7 @@ def test_missing_textacy_is_said_not_scored(
         capsys: pytest.CaptureFixture[str]) -> None:
     # Without textacy every document used to "fail" and the baseline printed 0.000.
     from communique.cli import main
-    from communique.evaluate import quotes
+    from communique.evaluate import quotes_suite as quotes
 
     monkeypatch.setattr(quotes, "textacy_installed", lambda: False)
     assert main(["evaluate", "quotes", "--data", str(data_dir), "--limit", "1",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from communique.evaluate.petrarch import triples_of
+from communique.evaluate.petrarch_suite import triples_of
 from communique.events.petrcompat import Dictionaries, dated_code, entities, load_dictionaries
 from communique.events.verbdict import parse_code, parse_verb_dictionary
 

@@ -12,9 +12,10 @@ import pytest
 
 from communique.article import Source
 from communique.errors import UsageError
-from communique.ingest.dates import normalize_date, parse_user_date
+from communique.ingest.date_formats import normalize_date, parse_user_date
 from communique.ingest.html import extract_html
-from communique.ingest.readers import RawDocument, json_record_to_document, read_path
+from communique.ingest.readers import json_record_to_document, read_path
+from communique.ingest.types import RawDocument
 from communique.prepare import prepare
 from tests.ingest.inputs import EN_TEXT
 

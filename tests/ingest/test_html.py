@@ -9,7 +9,8 @@ import pytest
 
 from communique.errors import NoArticleError
 from communique.ingest.html import _strip_site, extract_body, extract_html, extract_metadata
-from communique.ingest.readers import RawDocument, read_path
+from communique.ingest.readers import read_path
+from communique.ingest.types import RawDocument
 from communique.prepare import prepare
 
 PARAGRAPHS = [

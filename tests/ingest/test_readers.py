@@ -20,8 +20,6 @@ from communique.errors import (
 )
 from communique.ingest.readers import (
     DEFAULT_MAX_BYTES,
-    Item,
-    RawDocument,
     iter_folder,
     read_inputs,
     read_path,
@@ -29,6 +27,7 @@ from communique.ingest.readers import (
     read_stream,
     read_text,
 )
+from communique.ingest.types import Item, RawDocument
 from tests.ingest.inputs import (
     EN_TEXT,
     EN_TEXT_2,

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from communique.errors import InputError, TruncatedInputError
-from communique.ingest.readers import RawDocument, read_path, read_stream
+from communique.ingest.readers import read_path, read_stream
+from communique.ingest.types import RawDocument
 from tests.ingest.inputs import EN_TEXT, html_page, jsonl
 
 WORDS = ("minister", "talks", "border", "troops", "Geneva", "said", "officials", "protest",

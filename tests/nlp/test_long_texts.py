@@ -18,7 +18,7 @@ import pytest
 
 from communique.article import Source
 from communique.errors import InputError
-from communique.ingest.readers import RawDocument
+from communique.ingest.types import RawDocument
 from communique.quotes.marks import paragraph_spans
 
 if TYPE_CHECKING:

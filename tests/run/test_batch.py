@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from communique.article import Source
-from communique.ingest.readers import RawDocument
+from communique.ingest.types import RawDocument
 from communique.run.batch import raw_from_plain, raw_to_plain, run_batch
 from communique.run.limits import Deadline, TimeLimitExceeded
 from tests.run.helpers import add_faults

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from communique.store.ingest import run_ingest
+from communique.store.ingest_run import run_ingest
 from tests.run.helpers import rows, write_articles
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow  # a real LocalCluster: worker processes each load the model
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "communique" / "samples"
 
@@ -44,7 +45,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, An
 
 def test_local_cluster_equals_single_process(client: Any, corpus: tuple[Path, Any],
                                              tmp_path: Path) -> None:
-    from communique.run.cluster import DaskExecutor
+    from communique.run.dask_executor import DaskExecutor
 
     inputs, reference = corpus
     executor = DaskExecutor(client, published="2024-04-09")
@@ -57,7 +58,7 @@ def test_local_cluster_equals_single_process(client: Any, corpus: tuple[Path, An
 
 def test_worker_killed_mid_run_completes(client: Any, corpus: tuple[Path, Any],
                                          tmp_path: Path) -> None:
-    from communique.run.cluster import DaskExecutor
+    from communique.run.dask_executor import DaskExecutor
 
     inputs, reference = corpus
     killed: list[int] = []

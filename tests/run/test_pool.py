@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from communique.run.pool import WorkerPool
-from communique.store.ingest import run_ingest
+from communique.store.ingest_run import run_ingest
 from tests.run.helpers import rows, write_articles
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "communique" / "samples"

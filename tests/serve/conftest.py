@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from communique.cli import main as cli_main
-from communique.demo import SAMPLES
+from communique.samples import SAMPLES
 
 XSS_TITLE = "Ministers meet <script>alert(1)</script> in Geneva"
 XSS_OUTLET = '"><img src=x onerror=alert(1)>'

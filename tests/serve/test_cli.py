@@ -31,7 +31,7 @@ def test_bad_port_and_non_database(tmp_path: Path) -> None:
 
 
 def test_demo_prints_the_serve_command() -> None:
-    from communique.serve.demo import serve_command
+    from communique.samples import serve_command
 
     assert serve_command("demo/corpus.db").startswith(
         ".venv/bin/communique serve --db demo/corpus.db")

@@ -144,7 +144,7 @@ def meeting_corpus() -> list[dict[str, Any]]:
 def build_db(path: Path, docs: list[dict[str, Any]]) -> Path:
     """A corpus database at ``path`` holding ``docs``, with the corpus-level step run."""
     from communique.store import connect
-    from communique.store.resolve import resolve
+    from communique.store.corpus_step import resolve
     from communique.store.writer import write_document
 
     conn = connect(path)

@@ -19,7 +19,7 @@ import pytest
 from communique.errors import CorruptDatabaseError, DatabaseAccessError, StoreError
 from communique.store import Corpus, connect, open_corpus, reader
 from communique.store import schema as schema_module
-from communique.store.resolve import resolve
+from communique.store.corpus_step import resolve
 from communique.store.writer import write_document
 from tests.store.damage import (
     REAL_CONNECT,

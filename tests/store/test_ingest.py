@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique.store import open_corpus
-from communique.store.ingest import run_ingest
+from communique.store.ingest_run import run_ingest
 
 
 @Language.component("test_boom")

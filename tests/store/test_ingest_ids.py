@@ -16,7 +16,7 @@ import pytest
 
 import communique
 from communique.store import open_corpus
-from communique.store.ingest import run_ingest
+from communique.store.ingest_run import run_ingest
 from tests.ingest.inputs import EN_TEXT, EN_TEXT_2
 
 

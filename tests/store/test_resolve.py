@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from communique.store import connect, open_corpus
-from communique.store.resolve import is_weekday_date, resolve
+from communique.store.corpus_step import is_weekday_date, resolve
 from tests.store.fixtures import LAVROV, XI, build_db, document, event, meeting_corpus
 
 

@@ -5,5 +5,6 @@ Modules: ``codes`` (PLOVER sectors, CAMEO agents), ``kb`` (shipped knowledge bas
 ``resolve``, ``cluster`` and ``pronouns`` (in-document resolution, run by the
 ``communique_actors`` component in ``component``), ``learning`` (facts learned across
 articles, ``KnowledgeBase`` and the corpus-level ``apply_learned``), ``lookup`` (span ->
-entity, used by quotes and events), ``cases`` (hand-checked AllSides cases).
+entity, used by quotes and events). The hand-checked AllSides cases are evaluation code:
+``communique.evaluate.actor_cases``.
 """

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from communique import __version__
+from communique._version import __version__
 from communique.errors import CommuniqueError, ModelNotFoundError, UsageError
 
 _COMMANDS = ("extract", "explain", "evaluate", "bench", "ingest", "resolve", "export", "query",

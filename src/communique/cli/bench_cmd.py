@@ -57,8 +57,8 @@ def _print(figures: dict[str, Any], as_json: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from communique.bench import run_bench
     from communique.evaluate.registry import find_data_dir
+    from communique.throughput import run_bench
 
     if args.startup:
         from communique.run.startup import startup

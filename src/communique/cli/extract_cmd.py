@@ -54,7 +54,7 @@ def _skip_label(reason: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read every input, write the documents, report errors; return the exit status."""
     from communique.extract import RunSummary, process
-    from communique.ingest.dates import parse_user_date
+    from communique.ingest.date_formats import parse_user_date
     from communique.ingest.readers import read_inputs
 
     # Usage errors surface before any input is read (exit status 2).

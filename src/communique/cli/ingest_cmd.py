@@ -16,7 +16,7 @@ from communique.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from communique.store.ingest import IngestSummary
+    from communique.store.ingest_run import IngestSummary
 
 
 def add_db_option(parser: argparse.ArgumentParser, creates: bool = False) -> None:
@@ -88,7 +88,7 @@ def _skip(source: str, reason: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from communique.errors import UsageError
-    from communique.ingest.dates import parse_user_date
+    from communique.ingest.date_formats import parse_user_date
     from communique.run.executors import (
         DEFAULT_BATCH_SIZE,
         DEFAULT_TIME_LIMIT,
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         default_workers,
     )
     from communique.run.progress import Progress, estimate_total
-    from communique.store.ingest import run_ingest
+    from communique.store.ingest_run import run_ingest
     from communique.store.schema import database_errors
 
     started = time.monotonic()
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     published = parse_user_date(args.published) if args.published else None
     executor: Executor | None = None
     if args.cluster:
-        from communique.run.cluster import DaskExecutor
+        from communique.run.dask_executor import DaskExecutor
 
         executor = DaskExecutor(args.cluster, workers=max(1, workers), model=args.model,
                                 published=published, time_limit=time_limit or None)

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from communique.errors import NotADatabaseError
-    from communique.store.resolve import resolve
+    from communique.store.corpus_step import resolve
     from communique.store.schema import connect, database_errors
 
     if not Path(args.db).exists():

@@ -34,7 +34,8 @@ from typing import Any
 
 from communique.errors import InputError
 from communique.evaluate.registry import EvalReport, Metric, register_suite
-from communique.ingest.readers import RawDocument, read_path
+from communique.ingest.readers import read_path
+from communique.ingest.types import RawDocument
 from communique.language import detect_language
 from communique.prepare import PreparedArticle, prepare
 

@@ -59,13 +59,13 @@ _SUITES: dict[str, SuiteFn] = {}
 _SUITE_MODULES: dict[str, str] = {
     "extraction": "communique.evaluate.extraction",
     "cleaning": "communique.evaluate.cleaning",
-    "actors": "communique.evaluate.actors",
-    "quotes": "communique.evaluate.quotes",
-    "events": "communique.evaluate.events",
+    "actors": "communique.evaluate.actors_suite",
+    "quotes": "communique.evaluate.quotes_suite",
+    "events": "communique.evaluate.events_suite",
     "events-news": "communique.evaluate.events_news",
     "speakers-news": "communique.evaluate.speakers_news",
-    "cameo": "communique.evaluate.cameo",
-    "petrarch": "communique.evaluate.petrarch",
+    "cameo": "communique.evaluate.cameo_suite",
+    "petrarch": "communique.evaluate.petrarch_suite",
 }
 
 

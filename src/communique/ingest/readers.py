@@ -19,9 +19,8 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from communique.article import Source
 from communique.errors import (
@@ -34,6 +33,8 @@ from communique.errors import (
 )
 from communique.ingest.decoding import binary_kind, decode_bytes, without_controls
 from communique.ingest.json_records import iter_json_values, record_fields
+from communique.ingest.types import Item, Kind, RawDocument
+from communique.ingest.warc import iter_warc
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -49,23 +50,9 @@ _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 _WARC_SUFFIXES = frozenset({".warc", ".arc"})
-Kind = Literal["text", "html"]
 STDIN_NAME = "<stdin>"
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<!--", b"<head", b"<body", b"<meta",
                 b"<article", b"<div", b"<p>", b"<p ", b"<section", b"<main", b"<h1")
-
-
-@dataclass
-class RawDocument:
-    """One document as read: decoded content plus whatever metadata the container had."""
-
-    source: Source
-    content: str
-    kind: Kind
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-Item = RawDocument | InputError
 
 
 def _format_of(name: str) -> str:
@@ -231,8 +218,6 @@ def read_stream(
     if fmt == "unknown":
         fmt = _sniff(inner_head)
     if fmt == "warc":  # warcio decompresses per record itself
-        from communique.ingest.warc import iter_warc
-
         yield from iter_warc(stream, name, max_bytes)
         return
     if gzipped:

@@ -11,14 +11,12 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from communique.article import Source
 from communique.errors import InputError, NoArticleError, TruncatedInputError
 from communique.ingest.decoding import decode_bytes
-
-if TYPE_CHECKING:
-    from communique.ingest.readers import Item, Kind
+from communique.ingest.types import Item, Kind, RawDocument
 
 
 class _CountingReader:
@@ -70,8 +68,6 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Item]:
     ``stream`` is the raw file (compressed or not: warcio handles per-record gzip).
     """
     from warcio.archiveiterator import ArchiveIterator
-
-    from communique.ingest.readers import RawDocument
 
     counter = _CountingReader(stream)
     iterator = ArchiveIterator(counter)

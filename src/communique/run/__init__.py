@@ -8,7 +8,7 @@ communique``), so the package import stays light:
 - :mod:`communique.run.limits` — the per-document time limit.
 - :mod:`communique.run.executors` — the in-process executor and the interface all share.
 - :mod:`communique.run.pool` — the local multi-process executor (``--workers N``).
-- :mod:`communique.run.cluster` — the Dask distributed executor (``--cluster``).
+- :mod:`communique.run.dask_executor` — the Dask distributed executor (``--cluster``).
 - :mod:`communique.run.progress` — progress bar on a terminal, log lines otherwise.
 - :mod:`communique.run.bench` — end-to-end ingest benchmarks (vs bare spaCy, scaling,
   memory).

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from communique.article import Source
 from communique.errors import InputError
-from communique.ingest.readers import RawDocument
+from communique.ingest.types import RawDocument
 from communique.run.limits import Deadline, TimeLimitExceeded
 
 if TYPE_CHECKING:

@@ -3,12 +3,12 @@
 Every executor takes an iterable of batches (lists of plain raw documents, see
 :mod:`communique.run.batch`) and yields one list of outcomes per batch, in the order the
 batches came in, however many workers ran them and whichever finished first. The single
-database writer (:func:`communique.store.ingest.run_ingest`) therefore commits in input
+database writer (:func:`communique.store.ingest_run.run_ingest`) therefore commits in input
 order, and the database does not depend on worker count or completion order.
 
 - :class:`InlineExecutor` — in the calling process (``--workers 0``; tests, debugging).
 - :class:`~communique.run.pool.WorkerPool` — local worker processes (``--workers N``).
-- :class:`~communique.run.cluster.DaskExecutor` — a Dask cluster (``--cluster``).
+- :class:`~communique.run.dask_executor.DaskExecutor` — a Dask cluster (``--cluster``).
 """
 
 from __future__ import annotations

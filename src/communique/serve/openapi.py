@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from communique import __version__
+from communique._version import __version__
 from communique.serve.explorer import SORTS
 from communique.serve.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from communique.serve.visuals import MAP_BASES, MAX_EDGES, NETWORK_LEVELS

@@ -1,8 +1,8 @@
 """Corpus store: an embedded SQLite database of articles, entities, quotes and events.
 
 Modules: ``schema`` (tables, versioning, migrations, safe opening), ``writer`` (one
-transaction per article), ``ingest`` (resumable pipeline run into a database),
-``resolve`` (corpus-level merging of syndicated articles, events and quotes),
+transaction per article), ``ingest_run`` (resumable pipeline run into a database),
+``corpus_step`` (corpus-level merging of syndicated articles, events and quotes),
 ``reader`` (Python API and queries), ``filters`` (the filters of events, quotes and
 actors), ``explore`` (filtered rows, totals, sort orders and facets), ``exports`` (PLOVER,
 GDELT, CSV, Parquet; the event formats in ``export_plover`` and ``export_gdelt``, what

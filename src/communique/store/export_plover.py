@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import IO
 
-from communique import __version__
+from communique._version import __version__
 from communique.store.export_events import (
     EventPlace,
     ExportEvent,

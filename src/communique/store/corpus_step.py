@@ -174,8 +174,8 @@ class _Mention:
 def _compatible(a: _Mention, b: _Mention, has_recipient: bool) -> bool:
     """Beyond equal codes: the same people, and a place when there is no recipient.
 
-    Measured on the AllSides sample (eval/store-merge-handcheck.tsv): with codes alone,
-    most merges joined different statements by different officials of one government
+    With codes alone (hand-checked in eval/store-merge-handcheck.tsv), most merges
+    joined different statements by different officials of one government
     ("USAGOV": Trump, Tillerson) or recipient-less events that shared only actor and day.
     Named people on both sides must share a name word ("Trump" / "Donald J. Trump"), and
     an event without a recipient must name the same place to be merged.

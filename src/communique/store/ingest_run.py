@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from communique._version import __version__
 from communique.article import candidate_ids, text_digest
 from communique.errors import InputError
 from communique.extract import RunSummary, renamed_message
-from communique.ingest.readers import DEFAULT_MAX_BYTES, RawDocument, read_inputs
+from communique.ingest.readers import DEFAULT_MAX_BYTES, read_inputs
+from communique.ingest.types import RawDocument
 from communique.run.batch import Outcome, Plain, raw_to_plain
 from communique.run.executors import (
     DEFAULT_BATCH_SIZE,
@@ -41,7 +43,7 @@ from communique.run.executors import (
     InlineExecutor,
 )
 from communique.run.progress import Progress
-from communique.store.resolve import ResolveSummary, resolve
+from communique.store.corpus_step import ResolveSummary, resolve
 from communique.store.schema import connect, rollback
 from communique.store.writer import (
     DUPLICATE_MARK,
@@ -105,8 +107,6 @@ def _raw_hash(raw: RawDocument) -> str:
 
 
 def _pipeline_fingerprint(model_name: str) -> str:
-    from communique import __version__
-
     # An input stored by another communique version or model is processed again.
     return sha1({"version": __version__, "model": model_name})
 
@@ -160,7 +160,7 @@ def run_ingest(
     Crash-safe and resumable (see the module docstring); idempotent (an unchanged
     article adds nothing; a changed one replaces its derived rows atomically).
     ``workers`` = 0 runs the pipeline in this process, N >= 1 in N worker processes;
-    ``executor`` (e.g. a :class:`~communique.run.cluster.DaskExecutor`) overrides both and
+    ``executor`` (e.g. a :class:`~communique.run.dask_executor.DaskExecutor`) overrides both and
     is left open for the caller to close. ``time_limit`` is the per-document limit in
     seconds; ``progress`` is advanced once per input.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from communique.evaluate.events import band_rows, run_pipeline
+from communique.evaluate.events_suite import band_rows, run_pipeline
 from communique.evaluate.registry import EvalReport, Metric, register_suite
 
 _NOTE = re.compile(r"\s*\bNote:.*$", re.S)

@@ -1,17 +1,24 @@
-"""The demo corpus database behind ``make demo``'s closing ``communique serve`` line."""
+"""The bundled sample articles and the demo corpus built from them.
+
+The samples (the ``.txt``, ``.html`` and ``.jsonl`` files beside this module) were written
+for the project: short news-style stories in every input format, with quotes, events,
+boilerplate and one non-English article. ``make demo``, the README's examples, the
+screenshots and the tests read them; readers pass over this module (``.py`` is not an
+input format).
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from communique.demo import SAMPLES
+SAMPLES = Path(__file__).resolve().parent
 
 
 def build_demo_db(out_dir: str | Path = "demo") -> Path:
     """Ingest the bundled samples into ``out_dir/corpus.db`` (resumable, so a second
     ``make demo`` adds nothing) and return its path."""
-    from communique.store.ingest import run_ingest
+    from communique.store.ingest_run import run_ingest
 
     db = Path(out_dir) / "corpus.db"
     run_ingest([SAMPLES], db, on_error=lambda e: print(f"error: {e}", file=sys.stderr),

@@ -69,7 +69,7 @@ def run_bench(
 
     from communique.article import Source
     from communique.extract import process
-    from communique.ingest.readers import RawDocument
+    from communique.ingest.types import RawDocument
     from communique.nlp.pipeline import load_pipeline, model_description, resolve_model_name
 
     texts = _load_texts(Path(path), limit)

@@ -284,7 +284,7 @@ def _run_seed(data_dir: Path) -> tuple[list[Metric], dict[str, float], dict[str,
 
 def _run_allsides(data_dir: Path, limit: int | None) -> tuple[list[Metric], dict[str, float],
                                                                dict[str, Any]]:
-    from communique.actors.cases import judge, load_articles, load_cases, resolve_articles
+    from communique.evaluate.actor_cases import judge, load_articles, load_cases, resolve_articles
     from communique.nlp import load_pipeline
 
     sample = data_dir / "news" / "allsides-sample.jsonl"
@@ -311,8 +311,8 @@ def _run_agent_context(data_dir: Path) -> tuple[list[Metric], dict[str, float],
     """The hand-checked agent nouns coded from context (eval/actors_agent_context_handcheck.tsv):
     the share whose resolved country now equals the hand verdict's country ("-": the phrase
     should get no country)."""
-    from communique.actors.cases import load_articles, resolve_articles
     from communique.actors.lookup import entity_for_span
+    from communique.evaluate.actor_cases import load_articles, resolve_articles
     from communique.nlp import load_pipeline
 
     sample = data_dir / "news" / "allsides-sample.jsonl"

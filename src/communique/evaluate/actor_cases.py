@@ -2,7 +2,9 @@
 
 The cases live in ``eval/actors_allsides_cases.tsv`` (article id, offsets, the mention, the
 expected entity name and/or code, a note); the article text stays in ``../shared/data``.
-Used by the ``actors`` evaluation suite and by ``tests/actors/test_allsides.py``.
+Used by the ``actors`` evaluation suite and by ``tests/actors/test_allsides.py``. It reads
+the repository's ``eval/`` folder, so it lives with the evaluation code, not in the runtime
+``actors`` package (an installed wheel has no ``eval/``).
 """
 
 from __future__ import annotations
