@@ -34,12 +34,13 @@ def missing_browser() -> str | None:
 
 
 def browser_marks() -> list[Any]:
-    """``pytestmark`` of a browser test module: marked ``browser`` and skipped, with the
-    reason, when Chromium, chromedriver or Selenium is missing."""
+    """``pytestmark`` of a browser test module: marked ``browser`` and ``slow`` (left out of
+    ``pytest -m "not slow"``) and skipped, with the reason, when Chromium, chromedriver or
+    Selenium is missing."""
     import pytest
 
     reason = missing_browser()
-    return [pytest.mark.browser,
+    return [pytest.mark.browser, pytest.mark.slow,
             pytest.mark.skipif(reason is not None, reason=f"browser tests skipped: {reason}")]
 
 

@@ -104,6 +104,7 @@ def _consistent(db: Path) -> None:
     assert orphans == 0 and dangling == 0
 
 
+@pytest.mark.slow
 def test_kill_and_resume_equals_uninterrupted(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
