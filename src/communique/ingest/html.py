@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from communique.errors import NoArticleError
-from communique.ingest.dates import normalize_date
+from communique.ingest.date_formats import normalize_date
 
 
 @dataclass
@@ -177,10 +177,8 @@ def _link_share(element: Any) -> float:
 
 def _drop_link_lines(index: dict[str, Any], lines: list[str]) -> list[str]:
     """Drop short lines that are mostly link text: "Related: ...", "READ MORE: ...",
-    lists of teaser headlines. Sentences (final . ! ?) stay, however linked.
-
-    Measured: +0.001 mean F1 on the Zyte pages (space.com, express.co.uk "related" lists
-    are the big gains; one product list of bare links is lost), +0.001 on English Fundus.
+    lists of teaser headlines. Sentences (final . ! ?) stay, however linked: "related"
+    lists go, while a product list of bare links would go too.
     """
     kept = []
     for line in lines:
@@ -205,10 +203,9 @@ def _continue_split_body(tree: Any, index: dict[str, Any], lines: list[str]) -> 
     as the parent of the extracted paragraphs hold the rest of the article: their
     prose paragraphs are added in document order. The container must carry a class (a
     bare ``<div>`` proves nothing), and far-away look-alikes are the next article of an
-    endless-scroll page or a teaser list (measured on Fundus pages: Dagbladet, Vogue).
-    On the Zyte pages this completes the two Wired articles (F1 0.52 and 0.62 to 0.98)
-    and one other; on Fundus it completes BBC, Ottawa Citizen, Financial Post and
-    Washington Post articles and adds one paragraph not in the gold body to three others.
+    endless-scroll page or a teaser list. It completes articles whose body the site
+    splits over several sibling containers; it can add a paragraph that is not part of
+    the body (a caption or an aside in the same kind of container).
     """
     matched: list[tuple[int, Any]] = []
     for i, line in enumerate(lines):
@@ -257,10 +254,10 @@ def extract_body(
     """The article body of ``html`` as plain text, one paragraph per line ("" if none).
 
     ``tree`` is the page parsed by :func:`trafilatura.utils.load_html`, when the caller
-    already has it. Measured on the 181 Zyte pages (mean word-bag F1): trafilatura
-    default 0.948, without comments 0.959, precision mode without comments 0.965, plus
-    the balanced fallback 0.969. Dropping tables costs 0.010 (tables hold the results
-    and schedules that sports and finance articles report).
+    already has it. Precision mode without comments, with the balanced mode as a
+    fallback, extracts bodies best of the trafilatura settings on the extraction suite;
+    tables are kept (they hold the results and schedules that sports and finance
+    articles report).
     """
     text = _trafilatura_text(html, url, precision=True, unlimited=unlimited)
     if _words(text) < _SHORT_BODY_WORDS:
@@ -599,9 +596,8 @@ def extract_metadata(html: str, *, url: str | None = None, tree: Any = None) -> 
     dates. The extensive search reads free text and settles for a bare year ("built in
     2001" gave 2001-01-01); such a guess would pre-empt ``--published`` and the WARC
     date, so a page without date metadata gets ``None`` and the caller falls back to
-    those (:func:`communique.prepare.publication_date`). Measured: the 84 English Fundus
-    pages keep 83 dates on the gold day, as before; two Zyte pages (no gold dates) lose
-    a date guessed from their text.
+    those (:func:`communique.prepare.publication_date`). A page whose only date was
+    guessed from its text gets none.
     """
     from trafilatura.metadata import extract_metadata as trafilatura_metadata
     from trafilatura.utils import load_html

@@ -1,7 +1,7 @@
 """The text of a Doc, computed once per document and shared by our components.
 
-``Doc.text`` builds a Token object for every token on each access; on AllSides articles one
-access cost about 5 ms, 4% of the whole pipeline's time per article. The actors component
+``Doc.text`` builds a Token object for every token on each access, a cost that shows in
+the whole pipeline's time when every component asks for it. The actors component
 reads the text first and leaves it in ``Doc.user_data``; the quotes component, the last one
 that needs it, takes it out again, so nothing extra is pickled with the document.
 """

@@ -56,7 +56,7 @@ def _write_chunks(records: list[dict[str, Any]], folder: Path, size: int) -> lis
 
 
 def _executor(workers: int, model: str | None) -> Executor:
-    from communique.store.ingest import make_executor
+    from communique.store.ingest_run import make_executor
 
     return make_executor(workers, model=model)
 
@@ -68,7 +68,7 @@ def _ingest(executor: Executor, path: Path, db: Path, batch_size: int) -> float:
 def _ingest_timed(executor: Executor, path: Path, db: Path,
                   batch_size: int) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) of one ``run_ingest`` call."""
-    from communique.store.ingest import run_ingest
+    from communique.store.ingest_run import run_ingest
 
     start, cpu = time.perf_counter(), time.process_time()
     summary = run_ingest([path], db, executor=executor, run_resolve=False,
@@ -81,7 +81,7 @@ def _ingest_timed(executor: Executor, path: Path, db: Path,
 
 def _resolve(db: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of the corpus-level step on ``db``."""
-    from communique.store.resolve import resolve
+    from communique.store.corpus_step import resolve
     from communique.store.schema import connect
 
     conn = connect(db)
@@ -147,13 +147,14 @@ def ingest_vs_bare(path: str | Path, *, limit: int | None = 200, workers: int = 
     that goes on), so each side sees every article once and load from other processes
     hits both alike. The corpus-level step (``resolve``) runs once at the end and counts
     in ``ingest_seconds``. Parts are long on purpose: a real ingest is one continuous run,
-    and alternating 32-article chunks with a bare pipeline in this process (the first
-    design) measured the worker pool at 0.78 of bare spaCy where the same 200 articles
-    ingested continuously measured 0.85, pool and in-process alike.
+    and alternating short chunks with a bare pipeline in this process (the first
+    design) understated the worker pool against the same articles ingested continuously,
+    pool and in-process alike.
     """
     import spacy
 
-    from communique.ingest.readers import RawDocument, read_inputs
+    from communique.ingest.readers import read_inputs
+    from communique.ingest.types import RawDocument
     from communique.nlp.pipeline import resolve_model_name
     from communique.prepare import prepare
 
@@ -323,7 +324,7 @@ def memory(path: str | Path, *, checkpoints: tuple[int, ...] = (500, 5000),
     """Ingest ``max(checkpoints)`` articles with one worker; record its RSS at each one."""
     from communique.run.pool import WorkerPool, peak_rss_mb
     from communique.run.progress import Progress
-    from communique.store.ingest import run_ingest
+    from communique.store.ingest_run import run_ingest
 
     records = load_records(path, None)
     total = max(checkpoints)
