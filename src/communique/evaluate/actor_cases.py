@@ -9,13 +9,14 @@ the repository's ``eval/`` folder, so it lives with the evaluation code, not in 
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from communique.actors.lookup import entity_for_span
+from communique.datafiles import read_table
+from communique.errors import DataFileError
 
 CASES_FILE = Path(__file__).resolve().parents[3] / "eval" / "actors_allsides_cases.tsv"
 
@@ -33,11 +34,22 @@ class Case:
     note: str
 
 
+COLUMNS = ("article_id", "start", "end", "mention", "expected_name", "expected_code", "note")
+
+
 def load_cases(path: Path = CASES_FILE) -> list[Case]:
-    """The cases in ``path`` (comment lines start with '#', first other line is the header)."""
-    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t")
-            if r and not r[0].startswith("#")]
-    return [Case(r[0], int(r[1]), int(r[2]), r[3], r[4], r[5], r[6]) for r in rows[1:]]
+    """The cases in ``path`` (comment lines start with '#', first other line is the header);
+    a malformed row raises :class:`DataFileError` naming its line."""
+    cases = []
+    for row in read_table(path, columns=COLUMNS):
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except ValueError:
+            raise DataFileError(f"{row.where}: start and end must be character offsets") \
+                from None
+        cases.append(Case(row["article_id"], start, end, row["mention"], row["expected_name"],
+                          row["expected_code"], row["note"]))
+    return cases
 
 
 def load_articles(sample: Path, ids: set[str]) -> dict[str, dict[str, Any]]:

@@ -14,14 +14,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from communique.datafiles import data_path, read_table
 from communique.store.identity import actor_identity_id
 from communique.store.periods import PERIOD_RESOLUTIONS, period_start
 from communique.store.reader import Corpus, Record
 
-_KB_COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "kb" / "countries.tsv"
+_KB_COUNTRIES = data_path("kb", "countries.tsv")
+_KB_COLUMNS = ("iso3", "name", "aliases", "capitals", "demonyms")
 
 def sub(record: Record, key: str) -> Record:
     """``record[key]`` when it is a dict, else an empty dict."""
@@ -73,14 +74,11 @@ def _kb_countries() -> dict[str, CountryInfo]:
     table: dict[str, CountryInfo] = {}
     if not _KB_COUNTRIES.exists():
         return table
-    for line in _KB_COUNTRIES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("iso3\t"):
-            continue
-        fields = line.split("\t") + [""] * 4
-        if fields[0]:
-            table[fields[0]] = CountryInfo(iso3=fields[0], name=fields[1], fips=None,
-                                           geonameid=None,
-                                           capital=fields[3].split("|")[0] or None)
+    for row in read_table(_KB_COUNTRIES, columns=_KB_COLUMNS):
+        capitals = row.list("capitals")
+        table[row["iso3"]] = CountryInfo(iso3=row["iso3"], name=row["name"], fips=None,
+                                         geonameid=None,
+                                         capital=capitals[0] if capitals else None)
     return table
 
 
