@@ -297,6 +297,8 @@ def why_deferred(imp: Import, static: dict[str, set[str]], full: dict[str, set[s
         return "third-party / stdlib, local use"
     if imp.source == imp.target or _reaches(full, imp.target, imp.source):
         return "breaks a cycle"
+    if imp.source.startswith(f"{PACKAGE}.cli"):
+        return "CLI: a command loads its library only when it runs (fast --help)"
     heavy = [m for m in sorted(OPTIONAL | HEAVY) if _reaches(static, imp.target, m)]
     if heavy:
         return "keeps " + ("an optional extra" if set(heavy) & OPTIONAL else "spaCy/parsers") + \
