@@ -125,6 +125,8 @@ def process(
     include one the pipeline fails on. A text longer than one parse is read in sections;
     one so long that only its start is analysed is reported through ``on_notice`` too.
     """
+    # Deferred: ``document`` imports ``prepare`` (cleaning patterns, date parsing), which
+    # would double the time of ``import communique``; the parser modules load spaCy.
     from communique.document import build_document, structure_of
     from communique.nlp.pipeline import load_pipeline, model_description
     from communique.nlp.sections import failure_of, parse, partial_notice
