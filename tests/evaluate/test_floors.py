@@ -27,6 +27,7 @@ def test_floors_file_is_well_formed() -> None:
 
 
 @pytest.mark.data
+@pytest.mark.slow  # each runs a whole evaluation suite
 @pytest.mark.parametrize("suite", sorted(_floors()))
 def test_suite_meets_floors(suite: str, data_dir: Path) -> None:
     report = get_suite(suite)(data_dir, None)

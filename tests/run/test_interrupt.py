@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.run.helpers import rows, write_articles
 from tests.store.test_kill import _committed, _consistent, _env
 
@@ -26,6 +28,7 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.slow
 def test_sigint_keeps_committed_and_resumes(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     write_articles(inputs, 40)

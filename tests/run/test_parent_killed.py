@@ -51,6 +51,7 @@ def _workers(pgid: int) -> list[int]:
     return [pid for pid, command in _group(pgid).items() if "spawn_main" in command]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", ["loading", "working"])
 def test_workers_exit_when_the_ingest_is_killed(tmp_path: Path, phase: str) -> None:
     inputs = tmp_path / "in"

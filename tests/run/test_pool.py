@@ -51,6 +51,7 @@ def _reasons(db: Path) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow  # worker processes are killed and restarted
 def test_poisoned_documents_fail_alone(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     write_articles(inputs, 6)
