@@ -7,7 +7,7 @@ from pathlib import Path
 
 from communique.run.corpusgrowth import grow
 from communique.store import connect
-from communique.store.resolve import resolve
+from communique.store.corpus_step import resolve
 from tests.store.fixtures import build_db, meeting_corpus
 
 

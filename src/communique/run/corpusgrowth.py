@@ -8,7 +8,7 @@ days), and its near-duplicate fingerprints are re-hashed per copy, so that copie
 syndicated duplicates of each other while the copies of two originals that are near
 duplicates remain so. What the step reads (articles, fingerprints, entities, mentions,
 quotes, events and their participants) is copied; what it writes is rebuilt by it. Each
-size is timed on its own copy of the database with :func:`communique.store.resolve.resolve`,
+size is timed on its own copy of the database with :func:`communique.store.corpus_step.resolve`,
 and the report gives seconds per 1,000 articles and each size's time against ``n log n``
 scaled from the smallest.
 """
@@ -110,8 +110,8 @@ def corpus_growth(path: str | Path, *, base: int = 1000,
     copies of the database to each of ``sizes`` and time the corpus step on each.
     ``against_n_log_n`` is each size's seconds divided by the smallest size's seconds
     scaled by n log n: values that stay near or below 1 mean growth no worse than n log n."""
-    from communique.store.ingest import make_executor, run_ingest
-    from communique.store.resolve import resolve
+    from communique.store.corpus_step import resolve
+    from communique.store.ingest_run import make_executor, run_ingest
     from communique.store.schema import connect
 
     records = load_records(path, base)
