@@ -105,7 +105,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     ("quotes", "speaker", "Lavrov", 1), ("quotes", "country", "USA", 1),
     ("quotes", "kind", "indirect", 1), ("quotes", "since", "2024-01-11", 2),
     ("quotes", "until", "2024-01-10", 1), ("quotes", "outlet", "Gazette Three", 2),
-    ("quotes", "q", "sanctions", 1),
+    ("quotes", "q", "sanctions", 1), ("quotes", "act", "belief", 1),
     ("actors", "q", "lav", 1), ("actors", "country", "UKR", 2),
     ("actors", "kind", "organisation", 1), ("actors", "sector", "MIL", 1),
     ("actors", "outlet", "Gazette Three", 2), ("actors", "since", "2024-01-11", 4),

@@ -192,7 +192,8 @@ EXPLORER_TEXTS = {
 def explorer_corpus() -> list[dict[str, Any]]:
     """Three articles for the explorer queries: a Russia-China meeting two outlets report
     (merged into one event), a Russian accusation of Ukraine, US sanctions on Russia and an
-    undated Ukrainian attack; quotes by Lavrov (in two articles), Blinken and Zelensky."""
+    undated Ukrainian attack; quotes by Lavrov (in two articles), Blinken and Zelensky, and a
+    belief Blinken holds (an attribution the quote views leave out by default)."""
     t1, t2, t3 = EXPLORER_TEXTS["x-1"], EXPLORER_TEXTS["x-2"], EXPLORER_TEXTS["x-3"]
     lavrov, xi = entity("E1", "Sergei Lavrov", "RUS", 0, 6), entity("E2", "Xi Jinping", "CHN",
                                                                      11, 13)
@@ -223,7 +224,9 @@ def explorer_corpus() -> list[dict[str, Any]]:
                                       goldstein=-10.0),
                                 t2, 1, place=None, confidence=0.3)],
                  quotes=[quote("Q1", "Sanctions will stay until Russia changes course.",
-                               "Antony Blinken", "E5")]),
+                               "Antony Blinken", "E5"),
+                         quote("Q2", "the talks in Geneva had stalled", "Antony Blinken",
+                               "E5") | {"kind": "indirect", "act": "belief"}]),
         document("x-3", t3, outlet="Gazette Three", published="2024-01-11",
                  entities=[lavrov, xi],
                  events=[placed(event("V1", "CONSULT", "040", [LAVROV], [XI], "2024-01-09"),
