@@ -5,7 +5,8 @@ The in-process benchmarks of :mod:`communique.run.bench` leave out what every re
 pays besides the per-article work: starting Python, loading spaCy and the project's data in
 the parent and in each worker, the corpus step at the end and closing the database. Here
 both sides are whole processes: the bare script loads the same model and runs ``nlp.pipe``
-over the same articles' texts (the least any spaCy tool pays), and ``communique ingest``
+over the same articles' clean texts in batches of ingest's size (the least any spaCy
+tool pays), and ``communique ingest``
 runs with one and with two workers into a fresh database. The commands alternate within
 each round, after one untimed warm-up of each (compiled tables, the OS file cache); the
 figures are medians of the rounds. CPU seconds (the finished processes' user and system
@@ -26,19 +27,38 @@ from typing import Any
 
 from communique.nlp.pipeline import resolve_model_name
 from communique.run.bench import load_records
+from communique.run.executors import DEFAULT_BATCH_SIZE
 from communique.run.startup import timed_process
 
 _CLI = "import sys; from communique.cli import main; sys.exit(main())"
 
-# The baseline: load the model, read the texts, parse them all, exit.
+# The baseline: load the model, read the texts, parse them all in batches of the size
+# ingest uses (one batch of every article would pad each to the longest), exit.
 _BARE = (
     "import json, sys, spacy\n"
     "nlp = spacy.load(sys.argv[1])\n"
     "texts = [json.loads(line)['text'] for line in open(sys.argv[2], encoding='utf-8')\n"
     "         if line.strip()]\n"
-    "for _ in nlp.pipe(texts):\n"
+    "for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):\n"
     "    pass\n"
 )
+
+
+def _clean_texts(records: list[dict[str, Any]], folder: Path) -> Path:
+    """The articles' clean text (what ingest parses; shorter than the raw text, so a
+    stricter baseline), prepared before any timing, as a JSONL file for the bare script."""
+    from communique.ingest.readers import read_inputs
+    from communique.ingest.types import RawDocument
+    from communique.prepare import prepare
+
+    raw = folder / "raw.jsonl"
+    raw.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    clean = folder / "clean.jsonl"
+    with clean.open("w", encoding="utf-8") as out:
+        for item in read_inputs([str(raw)]):
+            if isinstance(item, RawDocument):
+                out.write(json.dumps({"text": prepare(item).article.text}) + "\n")
+    return clean
 
 
 @dataclass
@@ -77,8 +97,9 @@ def whole_run(path: str | Path, *, limit: int | None = 150, workers: tuple[int, 
             for record in records:
                 out.write(json.dumps(record) + "\n")
         database = Path(folder) / "corpus.db"
+        clean = _clean_texts(records, Path(folder))
         commands: dict[str, list[str]] = {
-            "bare": [sys.executable, "-c", _BARE, name, str(corpus)]}
+            "bare": [sys.executable, "-c", _BARE, name, str(clean), str(DEFAULT_BATCH_SIZE)]}
         for count in workers:
             commands[f"ingest-w{count}"] = [
                 sys.executable, "-c", _CLI, "ingest", str(corpus), "--db", str(database),
