@@ -67,3 +67,9 @@ def test_a_bare_person_object_borrows_no_earlier_target(nlp: Any) -> None:
 def test_the_weapon_clause_names_the_target(nlp: Any) -> None:
     e = one(nlp, "Hezbollah fired rockets that hit Israeli towns on Sunday.", "ASSAULT")
     assert countries(e["actors"]) == {"LBN"} and countries(e["recipients"]) == {"ISR"}
+
+
+def test_demanded_clause_misparsed_as_a_noun_keeps_its_subject(nlp: Any) -> None:
+    e = one(nlp, "Republican senators joined Democrats to demand that President Trump stop "
+                 "jailing migrant parents.", "REQUEST")
+    assert countries(e["recipients"]) == {"USA"}

@@ -134,11 +134,19 @@ def demand_addressee(tok: Token, entities: Sequence[dict[str, Any]],
                                                    for m in clause.children)):
                 continue
             subjects = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
-                        for t in roles.expand(c)]
+                        for t in roles.expand(c)] or _misparsed_subject(clause)
             refs = [r for r in resolve_refs(subjects, entities)[0] if r["entity"] not in actor_ids]
             if refs:
                 return refs
     return []
+
+
+def _misparsed_subject(clause: Token) -> list[Token]:
+    """A demanded clause whose verb the parser took for a noun keeps its subject as a
+    compound: in "demand that President Moreno stop the arrests" "stop" heads "Moreno".
+    A named person, group or country before the verb is then its subject."""
+    return [c for c in clause.children if c.dep_ == "compound" and c.i < clause.i
+            and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
 
 
 _CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "csubj", "acl",
