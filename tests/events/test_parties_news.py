@@ -73,3 +73,9 @@ def test_demanded_clause_misparsed_as_a_noun_keeps_its_subject(nlp: Any) -> None
     e = one(nlp, "Republican senators joined Democrats to demand that President Trump stop "
                  "jailing migrant parents.", "REQUEST")
     assert countries(e["recipients"]) == {"USA"}
+
+
+def test_memo_alleging_wrongdoing_is_its_authors_accusation(nlp: Any) -> None:
+    e = one(nlp, "Senate Democrats described the program in a memo alleging abuses by the "
+                 "FBI.", "ACCUSE")
+    assert countries(e["actors"]) == {"USA"}

@@ -45,3 +45,26 @@ def test_finite_verb_under_a_preposition_root_is_the_main_verb(nlp: Any) -> None
     text = ("In a fiery speech Wednesday, Egypt's military chief called for Egyptians to "
             "turn out today in support of the army.")
     assert [e["plover"] for e in events(nlp, text)] == ["REQUEST"]
+
+
+def test_subordinate_clause_rooted_on_its_subject_is_a_main_clause(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from communique.events.roles import misparsed_main
+
+    # "Talks stalled when Ortega, the president, walked out": the clause hangs on "Ortega".
+    words = ["Talks", "stalled", "when", "Ortega", ",", "the", "president", ",", "walked",
+             "out"]
+    heads = [1, 1, 3, 1, 3, 6, 3, 3, 3, 8]
+    deps = ["nsubj", "ROOT", "advmod", "advcl", "punct", "det", "appos", "punct", "acl",
+            "prt"]
+    pos = ["NOUN", "VERB", "SCONJ", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert misparsed_main(doc[8])
+    # "the refugees, fleeing the war" keeps its participle a modifier
+    words = ["Aid", "reached", "the", "refugees", "fleeing", "the", "war"]
+    heads = [1, 1, 3, 1, 3, 6, 4]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "det", "dobj"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not misparsed_main(doc[4])

@@ -196,6 +196,11 @@ def misparsed_main(tok: Token) -> bool:
         # "In a fiery speech Wednesday, Egypt's military chief called for ...": rooted on
         # the preposition, the only finite verb hangs on its subject as a clause.
         return True
+    if head.dep_ == "advcl" and head.pos_ in ("NOUN", "PROPN") and tok.i > head.i and any(
+            c.dep_ in ("advmod", "mark") and c.i < head.i for c in head.children):
+        # "The deal collapsed when the envoy, a veteran diplomat, walked out": the
+        # subordinate clause is rooted on its subject, its verb hangs on it as a modifier.
+        return True
     governor = head.head
     if head.dep_ == "nsubj" and governor.lemma_.lower() in _SPEECH_HEADS and governor.i > tok.i:
         end = max(t.i for t in tok.subtree)

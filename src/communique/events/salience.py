@@ -216,7 +216,8 @@ def content_clause(tok: Token, code: str) -> bool:
 # Nouns whose participial modifier is the act itself ("issued a statement condemning X").
 _DOCUMENT_NOUNS = frozenset({
     "statement", "declaration", "letter", "communique", "communiqué", "resolution", "message",
-    "speech", "note", "report", "petition", "appeal", "editorial", "announcement",
+    "speech", "note", "report", "petition", "appeal", "editorial", "announcement", "memo",
+    "memorandum", "tweet", "lawsuit", "complaint",
 })
 # Verbs whose noun object is ended, refused or only projected ("lifted the embargo",
 # "stopped negotiations", "rejected an offer of talks"): the noun is no event that happened.
