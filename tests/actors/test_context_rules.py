@@ -189,3 +189,12 @@ def test_saint_spellings_of_a_city_are_one_place(nlp: Language) -> None:
     entities = _resolve(nlp, text, published="2013-09-05")
     city = _at(entities, text, "St. Petersburg")
     assert city is not None and city["country"] == "RUS"
+
+
+def test_title_naming_the_curated_office_takes_its_sector(nlp: Language) -> None:
+    # "Chief Executive" is a company title, but the curated Chief Executive of Hong Kong
+    # governs it.
+    text = "Chief Executive Carrie Lam defended the security law on Tuesday."
+    entities = _resolve(nlp, text, published="2020-07-07")
+    person = _at(entities, text, "Chief Executive Carrie Lam")
+    assert person is not None and person["code"] == "HKGGOV"

@@ -469,9 +469,11 @@ def _entity(doc: Doc, text: str, c: Cluster, kb: ActorKB, date: str | None,
                 [m.person_name[0]] for m in c.mentions if len(m.person_name) == 1][:1]:
             held = kb.leader(" ".join(words), date)
             if held is not None and country in (None, held.country):
-                # The text's own title ("former President") wins over the curated office.
+                # The text's own title ("former President") wins over the curated office,
+                # unless it names that very office: "Chief Executive" is a company title,
+                # but the curated Chief Executive of a territory governs it.
                 country = country or held.country
-                if sector is None:
+                if sector is None or (role is not None and role.lower() == held.role.lower()):
                     sector, agent, role = held.sector, "GOV", role or held.role
                 break
     if c.kind == "person" and country is None:
