@@ -191,3 +191,11 @@ def test_release_of_a_quoted_title_is_no_release_of_people(nlp: Any) -> None:
             "China” on Wednesday.")
     assert "RETREAT" not in types(nlp, text)
     assert "RETREAT" in types(nlp, "Iran released three American prisoners on Sunday.")
+
+
+def test_act_dated_by_a_later_one_that_comes_after_it_is_reported(nlp: Any) -> None:
+    found = events(nlp, "The Israeli raid comes a week after Hamas fired rockets at Tel Aviv.")
+    assert any(e["plover"] == "ASSAULT" and e["trigger"]["text"] == "fired" for e in found)
+    found = events(nlp, "Russia expelled two diplomats after US officials accused Moscow of "
+                        "spying.")
+    assert not any(e["trigger"]["text"] == "accused" for e in found)

@@ -370,7 +370,15 @@ def _object_not_a_party(cand: Candidate, sent: Sentence) -> bool:
 def _circumstance(cand: Candidate, sent: Sentence) -> bool:
     """A clause setting the time or condition of another coded act is background to it."""
     tok = cand.token
+    if tok.head.lemma_.lower() in _SEQUENCE_VERBS:
+        # "The raid comes a week after gunmen stormed the embassy": the earlier act is
+        # reported in its own right, only dated by the later one.
+        return False
     return tok.dep_ == "advcl" and salience.circumstantial(tok) and sent.count > 1
+
+
+# Verbs that only place one event in time after another ("comes two days after").
+_SEQUENCE_VERBS = frozenset({"come"})
 
 
 @CANDIDATE_FILTERS.rule("content-of-demand",
