@@ -199,3 +199,9 @@ def test_act_dated_by_a_later_one_that_comes_after_it_is_reported(nlp: Any) -> N
     found = events(nlp, "Russia expelled two diplomats after US officials accused Moscow of "
                         "spying.")
     assert not any(e["trigger"]["text"] == "accused" for e in found)
+
+
+def test_where_clause_with_its_own_subject_reports_an_act(nlp: Any) -> None:
+    found = events(nlp, "NATO leaders discussed Afghanistan, where Taliban militants launched "
+                        "a deadly attack on a government compound.")
+    assert any(e["plover"] == "ASSAULT" for e in found)

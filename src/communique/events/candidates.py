@@ -437,6 +437,8 @@ def describes_participant(tok: Token, by_token: dict[int, Candidate]) -> bool:
     for _ in range(4):
         if node.dep_ == "acl" and any(c.dep_ in ("nsubj", "mark") for c in node.children):
             return False  # "its demands that the government grant ...": a content clause
+        if node.dep_ == "relcl" and _where_clause(node):
+            return False  # "Afghanistan, where militants attacked a base": an act there
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
             antecedent = node.head
             if antecedent.ent_type_ == "PERSON" or antecedent.dep_ not in ("dobj", "pobj"):
@@ -449,6 +451,13 @@ def describes_participant(tok: Token, by_token: dict[int, Candidate]) -> bool:
             return False
         node = node.head
     return False
+
+
+def _where_clause(clause: Token) -> bool:
+    """True for a "where" relative clause with a subject of its own."""
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+            for c in clause.children)
 
 
 def _coded_governor(head: Token, by_token: dict[int, Candidate]) -> bool:
