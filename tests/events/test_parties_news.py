@@ -79,3 +79,9 @@ def test_memo_alleging_wrongdoing_is_its_authors_accusation(nlp: Any) -> None:
     e = one(nlp, "Senate Democrats described the program in a memo alleging abuses by the "
                  "FBI.", "ACCUSE")
     assert countries(e["actors"]) == {"USA"}
+
+
+def test_claimed_act_names_the_target_of_the_claim(nlp: Any) -> None:
+    e = one(nlp, "The Islamic State claimed responsibility for the bombing of a Shiite mosque "
+                 "in Kuwait.", "ASSAULT")
+    assert countries(e["recipients"]) == {"KWT"}

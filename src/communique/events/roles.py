@@ -273,7 +273,18 @@ def verb_recipients(verb: Token, preferred: tuple[str, ...] = ()) -> list[Token]
         poss = _child(obj, frozenset({"poss"}))
         if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
             found.extend(t for t in expand(poss) if t not in found)
+        if obj.lemma_.lower() in _CLAIMED_NOUNS:
+            # "claimed responsibility for the bombing of a mosque": the claimed act's
+            # target is the claim's.
+            for prep in _prep_children(obj, ("for",)) + _prep_children(verb, ("for",)):
+                act = _child(prep, frozenset({"pobj"}))
+                if act is not None:
+                    found.extend(t for t in noun_recipients(act) if t not in found)
     return found
+
+
+# Objects through which a group claims an act as its own.
+_CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 
 
 _ORPHAN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
