@@ -205,3 +205,10 @@ def test_where_clause_with_its_own_subject_reports_an_act(nlp: Any) -> None:
     found = events(nlp, "NATO leaders discussed Afghanistan, where Taliban militants launched "
                         "a deadly attack on a government compound.")
     assert any(e["plover"] == "ASSAULT" for e in found)
+
+
+def test_act_being_prepared_is_the_act_with_intent_not_a_threat(nlp: Any) -> None:
+    found = events(nlp, "Russia is preparing to deploy troops to the border.")
+    assert any(e["plover"] == "MOBILIZE" for e in found)
+    found = events(nlp, "The government is prepared to impose martial law.")
+    assert all(e["plover"] == "THREATEN" for e in found)

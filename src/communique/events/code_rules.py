@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from communique.events import modality, salience
 from communique.events.cameo import demand_code, intent_code, reject_code
 from communique.events.candidates import Candidate
@@ -144,6 +146,10 @@ def _announced_intent(c: Coding) -> bool:
         return False
     fallback = c.code
     tok = c.cand.token
+    if c.code[:2] in _THREAT_ROOTS and _under_way(tok):
+        # "Western countries are preparing to tighten sanctions": an act being readied is
+        # reported as planned (the act itself, with intent), not threatened.
+        return False
     if c.cand.intent and tok.head.lemma_.lower() in AGREEMENT_HEADS:
         fallback = "030"
     c.code = intent_code(c.code) or fallback
@@ -158,6 +164,13 @@ def _demand(c: Coding) -> bool:
     c.code = demand_code(c.code)
     c.intent = False
     return True
+
+
+def _under_way(tok: Token) -> bool:
+    """True when the act is the complement of a progressive "be preparing to"."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() == "prepare" and head.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def _joint(cand: Candidate) -> bool:
