@@ -127,3 +127,19 @@ def test_reused_id_with_other_text_gets_a_derived_id(
     again = communique.extract([a, b])
     assert [d["article"]["id"] for d in again] == ["1", new_id]
     assert [e["id"] for e in again[1]["events"]] == [e["id"] for e in docs[1]["events"]]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_what_a_folder_passes_over_is_logged(tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    """A folder with one article and a symbolic link that loops: the article comes back
+    and the loop is named in a warning, not passed over in silence."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EN_TEXT, encoding="utf-8")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    with caplog.at_level("WARNING", logger="communique.extract"):
+        docs = communique.extract(folder)
+    assert [d["article"]["text"] for d in docs] == [EN_TEXT]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert "loop.txt" in warning and "loops" in warning and warning.endswith("(skipped)")

@@ -264,10 +264,11 @@ def extract(
 
     Inputs that cannot be read raise :class:`~communique.errors.InputError` when there is
     only one of them, so that a caller passing one article learns why it failed; with
-    several, bad ones are skipped (use the ``communique extract`` command to see each
-    error). An article whose id another article with a different text already took gets
-    a derived id (see :func:`communique.article.derived_id`), logged as a warning of the
-    ``communique.extract`` logger (shown on stderr unless logging is configured).
+    several, bad ones (unreadable files, a symbolic link that loops, a FIFO in a folder)
+    are skipped, each logged as a warning of the ``communique.extract`` logger. An article
+    whose id another article with a different text already took gets a derived id (see
+    :func:`communique.article.derived_id`), logged the same way (warnings show on stderr
+    unless logging is configured).
     """
     text, paths = _check_argument(text_or_path)
     if published is not None:
@@ -283,4 +284,6 @@ def extract(
                                                                            message)))
     if not documents and errors:
         raise errors[0]
+    for error in errors:  # the call succeeded: what it passed over is said, not hidden
+        _LOG.warning("%s (skipped)", error)
     return documents
