@@ -157,3 +157,13 @@ def test_holding_elections_is_no_event(nlp: Any) -> None:
 def test_taking_in_refugees_is_asylum_not_praise(nlp: Any) -> None:
     e = one(nlp, "Germany welcomed 800,000 Syrian refugees last year.", "AID")
     assert e["cameo"] == "075"
+
+
+def test_town_that_fell_to_rebels_is_taken_by_them(nlp: Any) -> None:
+    e = one(nlp, "The Syrian border town fell to Kurdish rebels on Friday.", "COERCE")
+    assert e["cameo"] == "192" and "SYR" in countries(e["recipients"])
+
+
+def test_prices_that_fell_to_a_low_are_no_event(nlp: Any) -> None:
+    assert not [e for e in events(nlp, "Russian oil prices fell to a six-year low.")
+                if e["plover"] == "COERCE"]
