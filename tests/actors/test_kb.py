@@ -45,6 +45,8 @@ def test_demonyms_legacy_codes_roles_leaders() -> None:
     assert role is not None and role.sector == "GOV" and role.country == "USA"
     rebels = kb.role("rebels")
     assert rebels is not None and rebels.sector == "REB"
+    rebel_forces = kb.role("rebel forces")  # the modifier decides: rebels, not an army
+    assert rebel_forces is not None and rebel_forces.sector == "REB"
     police = kb.role("police")
     assert police is not None and police.sector == "COP"
     held = kb.leader("Antony Blinken", "2024-04-09")

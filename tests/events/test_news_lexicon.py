@@ -167,3 +167,14 @@ def test_town_that_fell_to_rebels_is_taken_by_them(nlp: Any) -> None:
 def test_prices_that_fell_to_a_low_are_no_event(nlp: Any) -> None:
     assert not [e for e in events(nlp, "Russian oil prices fell to a six-year low.")
                 if e["plover"] == "COERCE"]
+
+
+def test_armed_force_pushing_towards_a_city_advances_on_it(nlp: Any) -> None:
+    e = one(nlp, "Russian troops pushed toward Kharkiv on Monday.", "ASSAULT")
+    assert e["cameo"] == "190" and countries(e["actors"]) == {"RUS"}
+    assert countries(e["recipients"]) == {"UKR"}
+
+
+def test_union_pushing_towards_a_deal_is_no_assault(nlp: Any) -> None:
+    assert not [e for e in events(nlp, "The European Union pushed towards a deal with Iran.")
+                if e["plover"] == "ASSAULT"]
