@@ -178,3 +178,14 @@ def test_armed_force_pushing_towards_a_city_advances_on_it(nlp: Any) -> None:
 def test_union_pushing_towards_a_deal_is_no_assault(nlp: Any) -> None:
     assert not [e for e in events(nlp, "The European Union pushed towards a deal with Iran.")
                 if e["plover"] == "ASSAULT"]
+
+
+def test_handing_out_rifles_mobilises_and_to_a_party_is_military_aid(nlp: Any) -> None:
+    e = one(nlp, "The Ukrainian army handed out rifles in the eastern town.", "MOBILIZE")
+    assert e["cameo"] == "154" and countries(e["actors"]) == {"UKR"}
+    aid = one(nlp, "The Russian army handed out weapons to separatists in Donetsk.", "AID")
+    assert aid["cameo"] == "072" and countries(aid["actors"]) == {"RUS"}
+
+
+def test_handing_out_leaflets_is_no_event(nlp: Any) -> None:
+    assert not events(nlp, "Ukrainian volunteers handed out leaflets in Kiev.")
