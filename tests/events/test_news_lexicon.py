@@ -169,6 +169,12 @@ def test_prices_that_fell_to_a_low_are_no_event(nlp: Any) -> None:
                 if e["plover"] == "COERCE"]
 
 
+def test_a_duty_that_fell_to_a_government_is_no_seizure(nlp: Any) -> None:
+    for text in ("The decision fell to the British government after the talks collapsed.",
+                 "Responsibility for the budget fell to Germany."):
+        assert not [e for e in events(nlp, text) if e["plover"] == "COERCE"]
+
+
 def test_armed_force_pushing_towards_a_city_advances_on_it(nlp: Any) -> None:
     e = one(nlp, "Russian troops pushed toward Kharkiv on Monday.", "ASSAULT")
     assert e["cameo"] == "190" and countries(e["actors"]) == {"RUS"}
