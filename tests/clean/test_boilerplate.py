@@ -8,23 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.article import Removal
 from communique.clean import clean_text
-from communique.clean.boilerplate import cut, line_reason
+from communique.clean.boilerplate import line_reason
+from tests.clean.helpers import check_invariants
 
 P1 = "The finance ministers met in Brussels on Monday to discuss the new budget rules for 2025."
 P2 = "Officials said the talks would continue next week, although no agreement was expected soon."
 P3 = "The opposition criticised the plan, saying it would hurt pensioners and small businesses."
-
-
-def _check_invariants(raw: str, removed: list[Removal], text: str) -> None:
-    """Offsets are exact, spans are sorted and disjoint, and text = raw minus spans."""
-    last = 0
-    for removal in removed:
-        assert raw[removal.start : removal.end] == removal.text
-        assert removal.start >= last
-        last = removal.end
-    assert text == cut(raw, removed)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +67,7 @@ def test_every_reason_between_paragraphs(line: str, reason: str) -> None:
     assert [r.reason for r in result.removed] == [reason]
     assert result.removed[0].text.strip() == line
     assert result.text == f"{P1}\n\n{P2}\n"
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +105,7 @@ def test_kept_text_is_byte_identical() -> None:
     result = clean_text(raw)
     assert [r.reason for r in result.removed] == ["advertisement"]
     assert result.text == raw.replace("Advertisement\r\n\r\n", "")
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
 
 
 def test_adjacent_lines_of_one_reason_are_one_removal() -> None:
@@ -124,7 +114,7 @@ def test_adjacent_lines_of_one_reason_are_one_removal() -> None:
     assert [r.reason for r in result.removed] == ["advertisement", "gallery"]
     assert result.removed[0].text == "Advertisement\n\nAdvertisement\n\n"
     assert result.text == f"{P1}\n\n{P2}\n\n{P3}\n"
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
 
 
 def test_read_more_header_takes_its_headlines_not_the_next_paragraph() -> None:
@@ -150,7 +140,7 @@ def test_link_teaser_inside_a_sentence() -> None:
         "Senate Majority Leader Mitch McConnell (R-Ky.) said on Tuesday that the Senate "
         "would vote on the bill.\n"
     )
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
 
 
 def test_capital_more_without_a_glued_name_is_kept() -> None:
@@ -206,7 +196,7 @@ def test_empty_after_cleaning() -> None:
     assert result.text.strip() == ""
     assert [r.reason for r in result.removed] == ["advertisement", "newsletter", "share"]
     assert result.headings == [] and result.dateline is None and result.title is None
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
 
 
 def test_empty_input() -> None:
@@ -236,6 +226,6 @@ _LINES = st.sampled_from([
 def test_invariants_hold_for_any_mix(lines: list[str], sep: str) -> None:
     raw = sep.join(lines)
     result = clean_text(raw)
-    _check_invariants(raw, result.removed, result.text)
+    check_invariants(raw, result.removed, result.text)
     for span in [*result.headings, *([result.dateline] if result.dateline else [])]:
         assert result.text[span.start : span.end] == span.text

@@ -8,7 +8,8 @@ import pytest
 
 from communique.article import Removal
 from communique.clean import clean_text
-from communique.clean.boilerplate import cut, line_reason
+from communique.clean.boilerplate import line_reason
+from tests.clean.helpers import checked_clean
 
 P1 = "The finance ministers met in Brussels on Monday to discuss the new budget rules for 2025."
 P2 = "Officials said the talks would continue next week, although no agreement was expected soon."
@@ -17,14 +18,7 @@ P3 = "The opposition criticised the plan, saying it would hurt pensioners and sm
 
 def _removed(raw: str) -> list[tuple[str, str]]:
     """(reason, stripped text) of every removal, after checking the offsets are exact."""
-    result = clean_text(raw)
-    last = 0
-    for removal in result.removed:
-        assert raw[removal.start : removal.end] == removal.text
-        assert removal.start >= last
-        last = removal.end
-    assert result.text == cut(raw, result.removed)
-    return [(r.reason, r.text.strip()) for r in result.removed]
+    return [(r.reason, r.text.strip()) for r in checked_clean(raw).removed]
 
 
 def _kept(raw: str) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from communique.clean import clean_text
 from communique.clean.blocks import glued_lead, is_lead
-from communique.clean.boilerplate import cut, line_reason
+from communique.clean.boilerplate import line_reason
+from tests.clean.helpers import checked_clean
 
 LEAD = "The president said on Monday that the budget talks would resume next week."
 P2 = "Officials said no agreement was expected before the summer recess in July."
@@ -17,13 +17,7 @@ P2 = "Officials said no agreement was expected before the summer recess in July.
 
 def _clean(raw: str) -> tuple[list[tuple[str, str]], str]:
     """(reason, exact text) of every removal and the kept text, offsets checked."""
-    result = clean_text(raw)
-    last = 0
-    for removal in result.removed:
-        assert raw[removal.start : removal.end] == removal.text
-        assert removal.start >= last
-        last = removal.end
-    assert result.text == cut(raw, result.removed)
+    result = checked_clean(raw)
     return [(r.reason, r.text) for r in result.removed], result.text
 
 
