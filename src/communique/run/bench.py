@@ -44,15 +44,28 @@ def load_records(path: str | Path, limit: int | None) -> list[dict[str, Any]]:
     return records
 
 
+def clean_texts(path: str | Path) -> list[str]:
+    """The clean text of every article in ``path``: what ingest parses, and what the bare
+    baselines parse (shorter than the raw text, so a stricter baseline)."""
+    from communique.ingest.readers import read_inputs
+    from communique.ingest.types import RawDocument
+    from communique.prepare import prepare
+
+    return [prepare(raw).article.text for raw in read_inputs([str(path)])
+            if isinstance(raw, RawDocument)]
+
+
+def write_records(records: list[dict[str, Any]], path: Path) -> Path:
+    """``records`` as a JSONL file at ``path`` (the input the benchmarks ingest)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
 def _write_chunks(records: list[dict[str, Any]], folder: Path, size: int) -> list[Path]:
-    paths = []
-    for number, begin in enumerate(range(0, len(records), size)):
-        path = folder / f"chunk{number:04d}.jsonl"
-        with open(path, "w", encoding="utf-8") as handle:
-            for record in records[begin : begin + size]:
-                handle.write(json.dumps(record) + "\n")
-        paths.append(path)
-    return paths
+    return [write_records(records[begin : begin + size], folder / f"chunk{number:04d}.jsonl")
+            for number, begin in enumerate(range(0, len(records), size))]
 
 
 def _executor(workers: int, model: str | None) -> Executor:
@@ -153,10 +166,7 @@ def ingest_vs_bare(path: str | Path, *, limit: int | None = 200, workers: int = 
     """
     import spacy
 
-    from communique.ingest.readers import read_inputs
-    from communique.ingest.types import RawDocument
     from communique.nlp.pipeline import resolve_model_name
-    from communique.prepare import prepare
 
     records = load_records(path, limit)
     load_before = _load()
@@ -175,10 +185,7 @@ def ingest_vs_bare(path: str | Path, *, limit: int | None = 200, workers: int = 
             usage_before = _usage(executor)
             list(bare.pipe(["Warm-up."]))
             for part in parts:
-                # The baseline parses the clean text of the same articles (shorter than
-                # the raw text: a stricter baseline), prepared outside its timing.
-                texts = [prepare(raw).article.text for raw in read_inputs([str(part)])
-                         if isinstance(raw, RawDocument)]
+                texts = clean_texts(part)  # prepared outside the baseline's timing
                 start, cpu = time.perf_counter(), time.process_time()
                 for _ in bare.pipe(texts, batch_size=batch_size):
                     pass

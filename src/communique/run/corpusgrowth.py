@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.run.bench import load_records
+from communique.run.bench import load_records, write_records
 
 # Tables keyed by article that the corpus step reads, and the key column of each.
 _ARTICLE_TABLES = (("articles", "id"), ("headings", "article_id"), ("removed", "article_id"),
@@ -117,8 +117,7 @@ def corpus_growth(path: str | Path, *, base: int = 1000,
     records = load_records(path, base)
     result = CorpusGrowthBench(base_articles=len(records))
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "articles.jsonl"
-        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        corpus = write_records(records, Path(folder) / "articles.jsonl")
         seed = Path(folder) / "base.db"
         executor = make_executor(workers, model=model)
         try:

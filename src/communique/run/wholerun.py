@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.nlp.pipeline import resolve_model_name
-from communique.run.bench import load_records
+from communique.run.bench import clean_texts, load_records, write_records
 from communique.run.executors import DEFAULT_BATCH_SIZE
 from communique.run.startup import timed_process
 
@@ -42,23 +42,6 @@ _BARE = (
     "for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):\n"
     "    pass\n"
 )
-
-
-def _clean_texts(records: list[dict[str, Any]], folder: Path) -> Path:
-    """The articles' clean text (what ingest parses; shorter than the raw text, so a
-    stricter baseline), prepared before any timing, as a JSONL file for the bare script."""
-    from communique.ingest.readers import read_inputs
-    from communique.ingest.types import RawDocument
-    from communique.prepare import prepare
-
-    raw = folder / "raw.jsonl"
-    raw.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    clean = folder / "clean.jsonl"
-    with clean.open("w", encoding="utf-8") as out:
-        for item in read_inputs([str(raw)]):
-            if isinstance(item, RawDocument):
-                out.write(json.dumps({"text": prepare(item).article.text}) + "\n")
-    return clean
 
 
 @dataclass
@@ -92,12 +75,11 @@ def whole_run(path: str | Path, *, limit: int | None = 150, workers: tuple[int, 
     env = {**os.environ, "COMMUNIQUE_MODEL": name}
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "articles.jsonl"
-        with corpus.open("w", encoding="utf-8") as out:
-            for record in records:
-                out.write(json.dumps(record) + "\n")
+        corpus = write_records(records, Path(folder) / "articles.jsonl")
         database = Path(folder) / "corpus.db"
-        clean = _clean_texts(records, Path(folder))
+        clean = Path(folder) / "clean.jsonl"  # the bare script's input
+        clean.write_text("".join(json.dumps({"text": text}) + "\n"
+                                 for text in clean_texts(corpus)), encoding="utf-8")
         commands: dict[str, list[str]] = {
             "bare": [sys.executable, "-c", _BARE, name, str(clean), str(DEFAULT_BATCH_SIZE)]}
         for count in workers:
