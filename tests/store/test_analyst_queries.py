@@ -72,3 +72,23 @@ def test_quotes_are_statements_unless_asked(tmp_path: Path,
     assert main(["quotes", "--db", str(tmp_path / "q.db"), "--act", "belief",
                  "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_quote_acts_are_one_vocabulary() -> None:
+    """The store's act filter, the CLI's choices and the schema name the acts the quote
+    extractor decides (the store and the CLI keep their own lists to stay light to import)."""
+    import argparse
+    from importlib import resources
+
+    from communique.cli import build_parser
+    from communique.quotes.statement import ACTS
+    from communique.store.filters import QUOTE_ACTS
+
+    assert {*ACTS, "all"} == QUOTE_ACTS
+    [commands] = [a for a in build_parser()._actions
+                  if isinstance(a, argparse._SubParsersAction)]
+    [act] = [a for a in commands.choices["quotes"]._actions if a.dest == "act"]
+    assert set(act.choices or ()) == QUOTE_ACTS
+    schema = json.loads(resources.files("communique").joinpath(
+        "data/schema/communique-1.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["quote"]["properties"]["act"]["enum"] == list(ACTS)
